@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# A private MariaDB in its own data directory, never the system-wide one.
+#
+#   scripts/mariadb.sh start DIR [PORT]   initialise DIR if new, start on PORT (default: a free
+#                                         port), wait until it accepts connections, create the
+#                                         `crm` account; writes DIR/port and DIR/dsn
+#   scripts/mariadb.sh stop DIR           stop the instance (no-op if not running)
+#   scripts/mariadb.sh dsn DIR            print the DSN of the running instance
+#
+# The DSN has the form mysql://crm:PASSWORD@127.0.0.1:PORT/ and grants the crm account every
+# database (tests create one database each). The password is random per data directory.
+set -euo pipefail
+
+cmd=${1:-}; dir=${2:-}
+[ -n "$cmd" ] && [ -n "$dir" ] || { sed -n '2,12p' "$0" >&2; exit 2; }
+mkdir -p "$dir"; dir=$(cd "$dir" && pwd)
+sock="$dir/mysqld.sock"; pidfile="$dir/mysqld.pid"
+
+client() { mariadb --no-defaults --protocol=socket --socket="$sock" -uroot "$@"; }
+running() { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+start() {
+  local port=${1:-}
+  if running; then echo "mariadb: already running in $dir on port $(cat "$dir/port")" >&2; return 0; fi
+  local as_user=(); [ "$(id -u)" -eq 0 ] && as_user=(--user=root)
+  if [ ! -d "$dir/data/mysql" ]; then
+    mariadb-install-db --no-defaults "${as_user[@]}" --datadir="$dir/data" \
+      --auth-root-authentication-method=socket --skip-test-db >"$dir/install.log" 2>&1 \
+      || { cat "$dir/install.log" >&2; exit 1; }
+  fi
+  local tries=0
+  while :; do
+    tries=$((tries + 1))
+    local p=${port:-$((20000 + RANDOM % 30000))}
+    if port_free "$p"; then
+      mariadbd --no-defaults "${as_user[@]}" --datadir="$dir/data" --socket="$sock" \
+        --pid-file="$pidfile" --log-error="$dir/error.log" --port="$p" --bind-address=127.0.0.1 \
+        --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
+        --innodb-buffer-pool-size=256M --max-connections=500 --skip-name-resolve \
+        >/dev/null 2>&1 &
+      local pid=$!
+      for _ in $(seq 1 300); do
+        if client -e 'SELECT 1' >/dev/null 2>&1; then echo "$p" >"$dir/port"; break 2; fi
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+      done
+      kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+    fi
+    if [ -n "$port" ] || [ "$tries" -ge 5 ]; then
+      echo "mariadb: could not start in $dir (port ${port:-random}); see $dir/error.log" >&2
+      tail -n 20 "$dir/error.log" >&2 2>/dev/null || true
+      exit 1
+    fi
+  done
+  [ -f "$dir/password" ] || { (umask 077; head -c 18 /dev/urandom | base64 | tr '+/' 'xy' >"$dir/password"); }
+  local pw; pw=$(cat "$dir/password")
+  client <<SQL
+CREATE USER IF NOT EXISTS 'crm'@'127.0.0.1' IDENTIFIED BY '$pw';
+ALTER USER 'crm'@'127.0.0.1' IDENTIFIED BY '$pw';
+GRANT ALL PRIVILEGES ON *.* TO 'crm'@'127.0.0.1';
+SQL
+  (umask 077; echo "mysql://crm:$pw@127.0.0.1:$(cat "$dir/port")/" >"$dir/dsn")
+  echo "mariadb: running in $dir on 127.0.0.1:$(cat "$dir/port")" >&2
+}
+
+stop() {
+  running || { echo "mariadb: not running in $dir" >&2; return 0; }
+  local pid; pid=$(cat "$pidfile")
+  kill "$pid"
+  for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || { echo "mariadb: stopped" >&2; return 0; }; sleep 0.1; done
+  echo "mariadb: did not stop in 30 s, killing" >&2; kill -9 "$pid" 2>/dev/null || true
+}
+
+case "$cmd" in
+  start) start "${3:-}" ;;
+  stop) stop ;;
+  dsn) running && cat "$dir/dsn" || { echo "mariadb: not running in $dir" >&2; exit 1; } ;;
+  *) sed -n '2,12p' "$0" >&2; exit 2 ;;
+esac

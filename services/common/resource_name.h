@@ -1,0 +1,30 @@
+#ifndef CRM_SERVICES_COMMON_RESOURCE_NAME_H_
+#define CRM_SERVICES_COMMON_RESOURCE_NAME_H_
+
+#include <cstdint>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace crm {
+
+// The numeric id of `name` in `collection` (`leads/42` → 42). INVALID_ARGUMENT
+// naming `field` when the name has another form.
+absl::StatusOr<int64_t> ParseResourceId(absl::string_view name, absl::string_view collection,
+                                        absl::string_view field);
+
+// `collection/id`.
+std::string ResourceName(absl::string_view collection, int64_t id);
+
+// The `{id}` of a principal or unit name like `users/alice` or `units/zsj-1`:
+// 1–64 characters of a-z, 0-9, `-`, `_`. Empty when `name` is not of that form.
+std::string PrincipalId(absl::string_view name, absl::string_view collection);
+
+// True for a UUID in its 36-character text form (any version), as AIP-155
+// asks of `request_id`.
+bool IsUuid(absl::string_view s);
+
+}  // namespace crm
+
+#endif  // CRM_SERVICES_COMMON_RESOURCE_NAME_H_

@@ -1,0 +1,61 @@
+#include "services/common/rpc_runner.h"
+
+#include <random>
+
+#include "absl/strings/str_format.h"
+#include "services/common/grpc_status.h"
+#include "services/common/json_log.h"
+
+namespace crm {
+namespace {
+
+absl::string_view Metadata(grpc::CallbackServerContext* ctx, absl::string_view key) {
+  const auto& md = ctx->client_metadata();
+  auto it = md.find(grpc::string_ref(key.data(), key.size()));
+  if (it == md.end()) return {};
+  return absl::string_view(it->second.data(), it->second.size());
+}
+
+std::string NewTraceId() {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  return absl::StrFormat("%016x", rng());
+}
+
+}  // namespace
+
+CallContext RpcRunner::NewCall(grpc::CallbackServerContext* ctx, absl::string_view method,
+                               absl::Time start) const {
+  CallContext call;
+  call.method = std::string(method);
+  absl::string_view trace = Metadata(ctx, "x-request-id");
+  call.trace_id = trace.empty() || trace.size() > 128 ? NewTraceId() : std::string(trace);
+  auto chrono_deadline = ctx->deadline();  // time_point::max() when the caller set none
+  absl::Time client_deadline = chrono_deadline == std::chrono::system_clock::time_point::max()
+                                   ? absl::InfiniteFuture()
+                                   : absl::FromChrono(chrono_deadline);
+  call.deadline = std::min(client_deadline, start + options_.max_deadline);
+  return call;
+}
+
+absl::Status RpcRunner::Authenticate(grpc::CallbackServerContext* ctx, Principal* principal) const {
+  absl::StatusOr<std::string> token = BearerToken(Metadata(ctx, "authorization"));
+  if (!token.ok()) return token.status();
+  absl::StatusOr<Principal> who = authenticator_->Authenticate(*token);
+  if (!who.ok()) return who.status();
+  *principal = *std::move(who);
+  return absl::OkStatus();
+}
+
+void RpcRunner::Finish(grpc::ServerUnaryReactor* reactor, const CallContext& call,
+                       const absl::Status& status, absl::Time start) const {
+  double ms = absl::ToDoubleMilliseconds(absl::Now() - start);
+  LogJson("rpc", {{"method", call.method},
+                  {"code", absl::StatusCodeToString(status.code())},
+                  {"latency_ms", ms},
+                  {"trace_id", call.trace_id},
+                  {"principal", call.principal.user_id},
+                  {"error", status.ok() ? std::string() : std::string(status.message())}});
+  reactor->Finish(ToGrpcStatus(status));
+}
+
+}  // namespace crm

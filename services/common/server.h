@@ -1,0 +1,58 @@
+#ifndef CRM_SERVICES_COMMON_SERVER_H_
+#define CRM_SERVICES_COMMON_SERVER_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+
+namespace crm {
+
+struct ServerConfig {
+  std::string listen_address = "127.0.0.1:50051";  // port 0 picks a free one
+  int max_message_bytes = 4 * 1024 * 1024;
+  absl::Duration drain_deadline = absl::Seconds(10);
+};
+
+// A gRPC server for some of the crm.v1 services, with grpc.health.v1 and
+// server reflection. Health reports SERVING for each hosted service (and for
+// the server as a whole, "") from start until Shutdown.
+class CrmServer {
+ public:
+  // `services` must outlive the server; `names` are their full names
+  // ("crm.v1.LeadService") for health.
+  static absl::StatusOr<std::unique_ptr<CrmServer>> Start(const ServerConfig& config,
+                                                          const std::vector<grpc::Service*>& services,
+                                                          const std::vector<std::string>& names);
+  ~CrmServer();
+
+  int port() const { return port_; }
+
+  // Graceful drain: health turns NOT_SERVING, new calls are refused, calls in
+  // flight may finish until the drain deadline, then the rest are cancelled.
+  void Shutdown();
+
+ private:
+  CrmServer(const ServerConfig& config, std::unique_ptr<grpc::Server> server, int port,
+            std::vector<std::string> names)
+      : config_(config), server_(std::move(server)), port_(port), names_(std::move(names)) {}
+
+  ServerConfig config_;
+  std::unique_ptr<grpc::Server> server_;
+  int port_;
+  std::vector<std::string> names_;
+  bool shut_down_ = false;
+};
+
+// Blocks until SIGINT or SIGTERM. Call BlockShutdownSignals() first thing in
+// main (before any thread starts) so that only this wait receives them.
+void BlockShutdownSignals();
+int WaitForShutdownSignal();
+
+}  // namespace crm
+
+#endif  // CRM_SERVICES_COMMON_SERVER_H_

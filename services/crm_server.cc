@@ -1,0 +1,124 @@
+// crm-server: hosts the crm.v1 services against one MySQL store. Flags only
+// here; everything else is in the libraries.
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "services/common/auth.h"
+#include "services/common/executor.h"
+#include "services/common/json_log.h"
+#include "services/common/rpc_runner.h"
+#include "services/common/server.h"
+#include "services/leads/leads_service.h"
+#include "storage/connection_pool.h"
+#include "storage/migrations.h"
+
+ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "address to serve gRPC on (port 0: any free port)");
+ABSL_FLAG(std::string, dsn, "", "MySQL store, mysql://USER:PASSWORD@HOST:PORT/DATABASE (default: $CRM_DSN)");
+ABSL_FLAG(std::string, services, "leads", "comma-separated services to host: leads");
+ABSL_FLAG(int, pool_size, 8, "store connections; also the number of worker threads");
+ABSL_FLAG(int, queue_capacity, 1000, "calls that may wait for a worker before RESOURCE_EXHAUSTED");
+ABSL_FLAG(bool, migrate, true, "apply pending schema migrations at start-up");
+ABSL_FLAG(std::string, bootstrap_token_file, "",
+          "file holding the bootstrap administrator's bearer token (default: $CRM_BOOTSTRAP_TOKEN)");
+ABSL_FLAG(std::string, port_file, "", "if set, write the port the server listens on to this file");
+ABSL_FLAG(absl::Duration, max_deadline, absl::Seconds(30), "longest a call may run, whatever its deadline");
+ABSL_FLAG(absl::Duration, drain_deadline, absl::Seconds(10), "how long in-flight calls may finish on SIGTERM");
+
+namespace {
+
+int Fail(const std::string& what) {
+  crm::LogJson("fatal", {{"error", what}});
+  return 1;
+}
+
+std::string ReadSecretFile(const std::string& path) {
+  std::ifstream in(path);
+  std::string value((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return std::string(absl::StripAsciiWhitespace(value));
+}
+
+std::string EnvOr(const std::string& flag_value, const char* env) {
+  if (!flag_value.empty()) return flag_value;
+  const char* value = std::getenv(env);
+  return value ? value : "";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage("crm-server --dsn=mysql://USER:PASSWORD@HOST:PORT/DB [--listen=HOST:PORT]");
+  absl::ParseCommandLine(argc, argv);
+  crm::BlockShutdownSignals();
+
+  std::string dsn = EnvOr(absl::GetFlag(FLAGS_dsn), "CRM_DSN");
+  if (dsn.empty()) return Fail("no store: pass --dsn or set CRM_DSN");
+  absl::StatusOr<crm::StoreConfig> store_config = crm::ParseDsn(dsn);
+  if (!store_config.ok()) return Fail(std::string(store_config.status().message()));
+  int pool_size = absl::GetFlag(FLAGS_pool_size);
+  if (pool_size < 1) return Fail("--pool_size must be at least 1");
+  store_config->pool_size = pool_size;
+
+  std::string token = absl::GetFlag(FLAGS_bootstrap_token_file).empty()
+                          ? EnvOr("", "CRM_BOOTSTRAP_TOKEN")
+                          : ReadSecretFile(absl::GetFlag(FLAGS_bootstrap_token_file));
+  if (token.size() < 32) {
+    return Fail("no bootstrap token of at least 32 characters: pass --bootstrap_token_file or set CRM_BOOTSTRAP_TOKEN");
+  }
+  crm::BootstrapAuthenticator authenticator(token, crm::Principal{"admin", "admin", crm::Role::kAdmin});
+  token.assign(token.size(), '\0');
+
+  auto pool = crm::ConnectionPool::Create(*store_config);
+  if (!pool.ok()) return Fail(std::string(pool.status().message()));
+  if (absl::GetFlag(FLAGS_migrate)) {
+    if (absl::Status s = crm::ApplyMigrations(**pool, crm::BuiltInMigrations()); !s.ok()) {
+      return Fail(std::string(s.message()));
+    }
+  }
+
+  crm::BoundedExecutor executor(pool_size, absl::GetFlag(FLAGS_queue_capacity));
+  crm::RpcRunner runner(&executor, &authenticator, {absl::GetFlag(FLAGS_max_deadline)});
+
+  std::vector<std::unique_ptr<grpc::Service>> hosted;
+  std::vector<grpc::Service*> services;
+  std::vector<std::string> names;
+  for (absl::string_view name : absl::StrSplit(absl::GetFlag(FLAGS_services), ',', absl::SkipEmpty())) {
+    if (name == "leads") {
+      hosted.push_back(std::make_unique<crm::LeadsService>(&runner, pool->get()));
+      names.push_back("crm.v1.LeadService");
+    } else {
+      return Fail(absl::StrCat("unknown service in --services: ", name, " (known: leads)"));
+    }
+    services.push_back(hosted.back().get());
+  }
+  if (services.empty()) return Fail("--services names no service");
+
+  crm::ServerConfig config;
+  config.listen_address = absl::GetFlag(FLAGS_listen);
+  config.drain_deadline = absl::GetFlag(FLAGS_drain_deadline);
+  auto server = crm::CrmServer::Start(config, services, names);
+  if (!server.ok()) return Fail(std::string(server.status().message()));
+  if (!absl::GetFlag(FLAGS_port_file).empty()) {
+    std::ofstream(absl::GetFlag(FLAGS_port_file)) << (*server)->port() << "\n";
+  }
+  crm::LogJson("serving", {{"address", config.listen_address},
+                           {"port", static_cast<long long>((*server)->port())},
+                           {"services", absl::StrJoin(names, ",")}});
+
+  int signal = crm::WaitForShutdownSignal();
+  crm::LogJson("draining", {{"signal", static_cast<long long>(signal)}});
+  (*server)->Shutdown();
+  crm::LogJson("stopped", {});
+  return 0;
+}

@@ -1,0 +1,284 @@
+#include "services/leads/leads_service.h"
+
+#include <google/protobuf/util/time_util.h>
+
+#include "absl/strings/str_cat.h"
+#include "services/common/field_violations.h"
+#include "services/common/page_token.h"
+#include "services/common/resource_name.h"
+#include "services/common/status_macros.h"
+#include "services/common/uscc.h"
+#include "services/leads/lead_rules.h"
+
+namespace crm {
+namespace {
+
+using v1::Lead;
+
+constexpr char kService[] = "crm.v1.LeadService/";
+
+MutationContext Mutation(const CallContext& call, const std::string& request_id) {
+  return MutationContext{call.principal.user_name(), call.method, request_id, call.deadline};
+}
+
+void CheckRequestId(const std::string& request_id, FieldViolations& violations) {
+  if (!request_id.empty() && !IsUuid(request_id)) {
+    violations.Add("request_id", "must be a UUID like 123e4567-e89b-12d3-a456-426614174000");
+  }
+}
+
+absl::StatusOr<LeadQuery> QueryOf(const v1::ListLeadsRequest& req) {
+  FieldViolations violations;
+  LeadQuery q;
+  q.status = req.status();
+  q.target_list = req.target_list();
+  q.channel = req.channel();
+  q.industry = req.industry();
+  q.company_name_contains = req.company_name_contains();
+  q.show_deleted = req.show_deleted();
+  if (!req.owner().empty() && (q.owner_id = PrincipalId(req.owner(), "users")).empty()) {
+    violations.Add("owner", "must be a user name like `users/alice`");
+  }
+  if (!req.unit().empty() && (q.unit_id = PrincipalId(req.unit(), "units")).empty()) {
+    violations.Add("unit", "must be a unit name like `units/promotion-1`");
+  }
+  if (CharCount(req.company_name_contains()) > 200) {
+    violations.Add("company_name_contains", "must be at most 200 characters");
+  }
+  const std::string& order = req.order_by();
+  if (order.empty() || order == "create_time desc") {
+  } else if (order == "create_time" || order == "create_time asc") {
+    q.descending = false;
+  } else if (order == "update_time desc") {
+    q.by_update_time = true;
+  } else if (order == "update_time" || order == "update_time asc") {
+    q.by_update_time = true;
+    q.descending = false;
+  } else {
+    violations.Add("order_by", "must be `create_time desc` (default), `create_time`, `update_time desc` or `update_time`");
+  }
+  absl::StatusOr<int> size = EffectivePageSize(req.page_size());
+  if (!size.ok()) violations.Add("page_size", "must not be negative");
+  RETURN_IF_ERROR(violations.ToStatus());
+  q.page_size = *size;
+  if (!req.page_token().empty()) {
+    v1::ListLeadsRequest unpaged = req;
+    unpaged.clear_page_size();
+    unpaged.clear_page_token();
+    ASSIGN_OR_RETURN(PageCursor cursor, DecodePageToken(req.page_token(), QueryFingerprint(unpaged)));
+    q.after = std::make_pair(cursor.key, cursor.id);
+  }
+  return q;
+}
+
+}  // namespace
+
+LeadsService::LeadsService(RpcRunner* runner, ConnectionPool* pool)
+    : runner_(runner), store_(pool, &NormalizeCompanyName) {}
+
+grpc::ServerUnaryReactor* LeadsService::GetLead(grpc::CallbackServerContext* ctx, const v1::GetLeadRequest* req,
+                                                Lead* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "GetLead"), [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "leads", "name"));
+    ASSIGN_OR_RETURN(*resp, store_.Get(id, call.deadline));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* LeadsService::ListLeads(grpc::CallbackServerContext* ctx,
+                                                  const v1::ListLeadsRequest* req, v1::ListLeadsResponse* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "ListLeads"), [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(LeadQuery query, QueryOf(*req));
+    ASSIGN_OR_RETURN(LeadPage page, store_.List(query, call.deadline));
+    for (Lead& lead : page.leads) resp->add_leads()->Swap(&lead);
+    if (page.next) {
+      v1::ListLeadsRequest unpaged = *req;
+      unpaged.clear_page_size();
+      unpaged.clear_page_token();
+      resp->set_next_page_token(
+          EncodePageToken({page.next->first, page.next->second}, QueryFingerprint(unpaged)));
+    }
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* LeadsService::CreateLead(grpc::CallbackServerContext* ctx,
+                                                   const v1::CreateLeadRequest* req, Lead* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "CreateLead"), [=, this](const CallContext& call) -> absl::Status {
+    FieldViolations violations;
+    if (!req->has_lead()) violations.Add("lead", "is required");
+    ValidateLeadFields(req->lead(), "lead.", violations);
+    CheckRequestId(req->request_id(), violations);
+    RETURN_IF_ERROR(violations.ToStatus());
+    Lead lead = req->lead();
+    lead.clear_name();
+    lead.clear_etag();
+    lead.clear_disqualify_reason();
+    lead.set_status(v1::LEAD_STATUS_NEW);
+    if (lead.owner().empty()) lead.set_owner(call.principal.user_name());
+    if (lead.unit().empty()) lead.set_unit(call.principal.unit_name());
+    ASSIGN_OR_RETURN(*resp, store_.Create(Mutation(call, req->request_id()), lead));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* LeadsService::UpdateLead(grpc::CallbackServerContext* ctx,
+                                                   const v1::UpdateLeadRequest* req, Lead* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "UpdateLead"), [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->lead().name(), "leads", "lead.name"));
+    ASSIGN_OR_RETURN(*resp, store_.Mutate(Mutation(call, ""), id, req->lead().etag(), [&](Lead& lead) {
+      if (lead.has_delete_time()) {
+        return absl::FailedPreconditionError(absl::StrCat(lead.name(), " is deleted; undelete it first"));
+      }
+      RETURN_IF_ERROR(ApplyLeadMask(req->update_mask(), req->lead(), lead));
+      FieldViolations violations;
+      ValidateLeadFields(lead, "lead.", violations);
+      return violations.ToStatus();
+    }));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* LeadsService::DeleteLead(grpc::CallbackServerContext* ctx,
+                                                   const v1::DeleteLeadRequest* req, Lead* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "DeleteLead"), [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "leads", "name"));
+    ASSIGN_OR_RETURN(*resp, store_.Mutate(Mutation(call, ""), id, req->etag(), [&](Lead& lead) {
+      if (lead.has_delete_time()) {
+        return absl::FailedPreconditionError(absl::StrCat(lead.name(), " is already deleted"));
+      }
+      *lead.mutable_delete_time() = google::protobuf::util::TimeUtil::GetCurrentTime();
+      return absl::OkStatus();
+    }));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* LeadsService::UndeleteLead(grpc::CallbackServerContext* ctx,
+                                                     const v1::UndeleteLeadRequest* req, Lead* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "UndeleteLead"), [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "leads", "name"));
+    ASSIGN_OR_RETURN(*resp, store_.Mutate(Mutation(call, ""), id, req->etag(), [&](Lead& lead) {
+      if (!lead.has_delete_time()) {
+        return absl::FailedPreconditionError(absl::StrCat(lead.name(), " is not deleted"));
+      }
+      lead.clear_delete_time();
+      return absl::OkStatus();
+    }));
+    return absl::OkStatus();
+  });
+}
+
+absl::Status LeadsService::ChangeStatus(const CallContext& call, const std::string& name, const std::string& etag,
+                                        const std::string& request_id, LeadAction action,
+                                        const std::string& reason, Lead* resp) {
+  FieldViolations violations;
+  CheckRequestId(request_id, violations);
+  RETURN_IF_ERROR(violations.ToStatus());
+  ASSIGN_OR_RETURN(int64_t id, ParseResourceId(name, "leads", "name"));
+  ASSIGN_OR_RETURN(*resp, store_.Mutate(Mutation(call, request_id), id, etag, [&](Lead& lead) -> absl::Status {
+    if (lead.has_delete_time()) {
+      return absl::FailedPreconditionError(absl::StrCat(lead.name(), " is deleted; undelete it first"));
+    }
+    RETURN_IF_ERROR(ApplyLeadAction(lead, action));
+    if (action == LeadAction::kDisqualify) lead.set_disqualify_reason(reason);
+    return absl::OkStatus();
+  }));
+  return absl::OkStatus();
+}
+
+grpc::ServerUnaryReactor* LeadsService::QualifyLead(grpc::CallbackServerContext* ctx,
+                                                    const v1::QualifyLeadRequest* req, Lead* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "QualifyLead"), [=, this](const CallContext& call) {
+    return ChangeStatus(call, req->name(), req->etag(), req->request_id(), LeadAction::kQualify, "", resp);
+  });
+}
+
+grpc::ServerUnaryReactor* LeadsService::DisqualifyLead(grpc::CallbackServerContext* ctx,
+                                                       const v1::DisqualifyLeadRequest* req, Lead* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "DisqualifyLead"), [=, this](const CallContext& call) -> absl::Status {
+    if (req->reason().find_first_not_of(" \t\n") == std::string::npos) {
+      return InvalidField("reason", "is required: say why the lead is disqualified");
+    }
+    if (CharCount(req->reason()) > 500) return InvalidField("reason", "must be at most 500 characters");
+    return ChangeStatus(call, req->name(), req->etag(), req->request_id(), LeadAction::kDisqualify,
+                        req->reason(), resp);
+  });
+}
+
+grpc::ServerUnaryReactor* LeadsService::ReopenLead(grpc::CallbackServerContext* ctx,
+                                                   const v1::ReopenLeadRequest* req, Lead* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "ReopenLead"), [=, this](const CallContext& call) -> absl::Status {
+    return ChangeStatus(call, req->name(), req->etag(), req->request_id(), LeadAction::kReopen, "", resp);
+  });
+}
+
+grpc::ServerUnaryReactor* LeadsService::AddLeadActivity(grpc::CallbackServerContext* ctx,
+                                                        const v1::AddLeadActivityRequest* req,
+                                                        v1::Activity* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "AddLeadActivity"), [=, this](const CallContext& call) -> absl::Status {
+    FieldViolations violations;
+    if (!req->has_activity()) violations.Add("activity", "is required");
+    ValidateActivityFields(req->activity(), "activity.", violations);
+    CheckRequestId(req->request_id(), violations);
+    RETURN_IF_ERROR(violations.ToStatus());
+    ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->parent(), "leads", "parent"));
+    ASSIGN_OR_RETURN(*resp, store_.AddActivity(Mutation(call, req->request_id()), id, req->activity(),
+                                               [](Lead& lead) -> absl::Status {
+                                                 // The first contact starts the courtship.
+                                                 if (lead.status() == v1::LEAD_STATUS_NEW) {
+                                                   return ApplyLeadAction(lead, LeadAction::kFirstActivity);
+                                                 }
+                                                 return absl::OkStatus();
+                                               }));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* LeadsService::ListLeadActivities(grpc::CallbackServerContext* ctx,
+                                                           const v1::ListLeadActivitiesRequest* req,
+                                                           v1::ListLeadActivitiesResponse* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "ListLeadActivities"), [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->parent(), "leads", "parent"));
+    ASSIGN_OR_RETURN(int page_size, EffectivePageSize(req->page_size()));
+    v1::ListLeadActivitiesRequest unpaged = *req;
+    unpaged.clear_page_size();
+    unpaged.clear_page_token();
+    std::string fingerprint = QueryFingerprint(unpaged);
+    std::optional<std::pair<int64_t, int64_t>> after;
+    if (!req->page_token().empty()) {
+      ASSIGN_OR_RETURN(PageCursor cursor, DecodePageToken(req->page_token(), fingerprint));
+      after = std::make_pair(cursor.key, cursor.id);
+    }
+    ASSIGN_OR_RETURN(ActivityPage page, store_.ListActivities(id, page_size, after, call.deadline));
+    for (v1::Activity& a : page.activities) resp->add_activities()->Swap(&a);
+    if (page.next) resp->set_next_page_token(EncodePageToken({page.next->first, page.next->second}, fingerprint));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* LeadsService::FindDuplicateLeads(grpc::CallbackServerContext* ctx,
+                                                           const v1::FindDuplicateLeadsRequest* req,
+                                                           v1::FindDuplicateLeadsResponse* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "FindDuplicateLeads"), [=, this](const CallContext& call) -> absl::Status {
+    FieldViolations violations;
+    if (req->company_name().empty() && req->uscc().empty()) {
+      violations.Add("company_name", "give a company name or a uscc (or both)");
+    }
+    if (!req->uscc().empty()) {
+      if (auto problem = UsccProblem(req->uscc())) violations.Add("uscc", *problem);
+    }
+    if (CharCount(req->company_name()) > 200) violations.Add("company_name", "must be at most 200 characters");
+    RETURN_IF_ERROR(violations.ToStatus());
+    std::string key = req->company_name().empty() ? "" : NormalizeCompanyName(req->company_name());
+    ASSIGN_OR_RETURN(std::vector<Lead> leads, store_.FindActive(req->uscc(), key, 100, call.deadline));
+    for (Lead& lead : leads) {
+      auto* match = resp->add_matches();
+      match->set_matched_on(!req->uscc().empty() && lead.uscc() == req->uscc() ? "uscc" : "company_name");
+      match->mutable_lead()->Swap(&lead);
+    }
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace crm

@@ -1,0 +1,56 @@
+#ifndef CRM_SERVICES_LEADS_LEADS_SERVICE_H_
+#define CRM_SERVICES_LEADS_LEADS_SERVICE_H_
+
+#include "crm/v1/leads_service.grpc.pb.h"
+#include "services/common/rpc_runner.h"
+#include "services/leads/lead_rules.h"
+#include "storage/lead_store.h"
+
+namespace crm {
+
+// The gRPC adapter of crm.v1.LeadService: validate → authorize → rules →
+// store → respond. No SQL and no business rule of its own.
+class LeadsService final : public v1::LeadService::CallbackService {
+ public:
+  LeadsService(RpcRunner* runner, ConnectionPool* pool);
+
+  grpc::ServerUnaryReactor* GetLead(grpc::CallbackServerContext* ctx, const v1::GetLeadRequest* req,
+                                    v1::Lead* resp) override;
+  grpc::ServerUnaryReactor* ListLeads(grpc::CallbackServerContext* ctx, const v1::ListLeadsRequest* req,
+                                      v1::ListLeadsResponse* resp) override;
+  grpc::ServerUnaryReactor* CreateLead(grpc::CallbackServerContext* ctx, const v1::CreateLeadRequest* req,
+                                       v1::Lead* resp) override;
+  grpc::ServerUnaryReactor* UpdateLead(grpc::CallbackServerContext* ctx, const v1::UpdateLeadRequest* req,
+                                       v1::Lead* resp) override;
+  grpc::ServerUnaryReactor* DeleteLead(grpc::CallbackServerContext* ctx, const v1::DeleteLeadRequest* req,
+                                       v1::Lead* resp) override;
+  grpc::ServerUnaryReactor* UndeleteLead(grpc::CallbackServerContext* ctx, const v1::UndeleteLeadRequest* req,
+                                         v1::Lead* resp) override;
+  grpc::ServerUnaryReactor* QualifyLead(grpc::CallbackServerContext* ctx, const v1::QualifyLeadRequest* req,
+                                        v1::Lead* resp) override;
+  grpc::ServerUnaryReactor* DisqualifyLead(grpc::CallbackServerContext* ctx,
+                                           const v1::DisqualifyLeadRequest* req, v1::Lead* resp) override;
+  grpc::ServerUnaryReactor* ReopenLead(grpc::CallbackServerContext* ctx, const v1::ReopenLeadRequest* req,
+                                       v1::Lead* resp) override;
+  grpc::ServerUnaryReactor* AddLeadActivity(grpc::CallbackServerContext* ctx,
+                                            const v1::AddLeadActivityRequest* req, v1::Activity* resp) override;
+  grpc::ServerUnaryReactor* ListLeadActivities(grpc::CallbackServerContext* ctx,
+                                               const v1::ListLeadActivitiesRequest* req,
+                                               v1::ListLeadActivitiesResponse* resp) override;
+  grpc::ServerUnaryReactor* FindDuplicateLeads(grpc::CallbackServerContext* ctx,
+                                               const v1::FindDuplicateLeadsRequest* req,
+                                               v1::FindDuplicateLeadsResponse* resp) override;
+
+ private:
+  // A status change by a custom method (Qualify, Disqualify, Reopen).
+  absl::Status ChangeStatus(const CallContext& call, const std::string& name, const std::string& etag,
+                            const std::string& request_id, LeadAction action, const std::string& reason,
+                            v1::Lead* resp);
+
+  RpcRunner* runner_;
+  LeadStore store_;
+};
+
+}  // namespace crm
+
+#endif  // CRM_SERVICES_LEADS_LEADS_SERVICE_H_

@@ -1,0 +1,94 @@
+#ifndef CRM_STORAGE_CONNECTION_POOL_H_
+#define CRM_STORAGE_CONNECTION_POOL_H_
+
+#include <cppconn/connection.h>
+#include <cppconn/prepared_statement.h>
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "storage/store_config.h"
+
+namespace crm {
+
+// One MySQL session, leased to one thread at a time, with the prepared
+// statements it has made (prepared once per session, reused after).
+class Connection {
+ public:
+  explicit Connection(std::unique_ptr<sql::Connection> conn) : conn_(std::move(conn)) {}
+  ~Connection();
+
+  // The session's prepared statement for `sql`, prepared on first use, with
+  // its parameters cleared. Throws sql::SQLException like Connector/C++.
+  sql::PreparedStatement& Prepare(const std::string& sql);
+
+  sql::Connection& raw() { return *conn_; }
+
+  // Marks the session unusable: the pool closes it instead of reusing it.
+  void MarkBroken() { broken_ = true; }
+  bool broken() const { return broken_; }
+
+ private:
+  friend class ConnectionPool;
+  static constexpr size_t kMaxStatements = 200;
+  std::unique_ptr<sql::Connection> conn_;
+  std::unordered_map<std::string, std::unique_ptr<sql::PreparedStatement>> statements_;
+  bool broken_ = false;
+  absl::Time idle_since_ = absl::Now();
+};
+
+// A bounded pool of MySQL sessions over Connector/C++ 1.1. Each session is
+// leased exclusively, checked on checkout when it has been idle (a ping), and
+// replaced rather than reconnected in place when it breaks (no OPT_RECONNECT:
+// a silent reconnect would lose session settings and an open transaction).
+class ConnectionPool {
+ public:
+  // A leased connection; going out of scope gives it back (or closes it if broken).
+  class Lease {
+   public:
+    Lease(ConnectionPool* pool, std::unique_ptr<Connection> conn) : pool_(pool), conn_(std::move(conn)) {}
+    Lease(Lease&&) = default;
+    Lease& operator=(Lease&&) = default;
+    ~Lease();
+    Connection* operator->() { return conn_.get(); }
+    Connection& operator*() { return *conn_; }
+
+   private:
+    ConnectionPool* pool_;
+    std::unique_ptr<Connection> conn_;
+  };
+
+  // Checks that the store can be reached by opening one connection.
+  static absl::StatusOr<std::unique_ptr<ConnectionPool>> Create(const StoreConfig& config);
+
+  // A connection, waiting until `deadline` when all `pool_size` are leased.
+  // UNAVAILABLE when the store cannot be reached; DEADLINE_EXCEEDED on time-out.
+  absl::StatusOr<Lease> Acquire(absl::Time deadline);
+
+  const StoreConfig& config() const { return config_; }
+
+  // Opens a session with the project's settings (utf8mb4, UTC, READ COMMITTED, strict mode).
+  static absl::StatusOr<std::unique_ptr<Connection>> Connect(const StoreConfig& config);
+
+ private:
+  explicit ConnectionPool(StoreConfig config) : config_(std::move(config)) {}
+  void Return(std::unique_ptr<Connection> conn);
+
+  // A session idle for less than this is handed out without a ping.
+  static constexpr absl::Duration kValidateAfterIdle = absl::Seconds(1);
+
+  const StoreConfig config_;
+  absl::Mutex mu_;
+  std::vector<std::unique_ptr<Connection>> idle_ ABSL_GUARDED_BY(mu_);
+  size_t open_ ABSL_GUARDED_BY(mu_) = 0;  // leased + idle + being opened
+};
+
+}  // namespace crm
+
+#endif  // CRM_STORAGE_CONNECTION_POOL_H_

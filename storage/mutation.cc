@@ -1,0 +1,98 @@
+#include "storage/mutation.h"
+
+#include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+#include <google/protobuf/util/json_util.h>
+
+#include <memory>
+
+#include "absl/strings/str_cat.h"
+
+namespace crm {
+namespace {
+
+std::string ToJson(const google::protobuf::Message& m) {
+  std::string json;
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  (void)google::protobuf::util::MessageToJsonString(m, &json, options);
+  return json;
+}
+
+}  // namespace
+
+std::string SqlTime(absl::Time t) {
+  return absl::FormatTime("%Y-%m-%d %H:%M:%E6S", t, absl::UTCTimeZone());
+}
+
+absl::Time ParseSqlTime(const std::string& text) {
+  absl::Time t;
+  std::string err;
+  if (!absl::ParseTime("%Y-%m-%d %H:%M:%E*S", text, absl::UTCTimeZone(), &t, &err)) {
+    return absl::UnixEpoch();
+  }
+  return t;
+}
+
+void AppendAudit(Connection& conn, const MutationContext& ctx, absl::string_view resource_name,
+                 const google::protobuf::Message* before, const google::protobuf::Message* after,
+                 absl::Time at) {
+  sql::PreparedStatement& ps = conn.Prepare(
+      "INSERT INTO audit_log (occurred_at, principal, method, resource_name, request_id,"
+      " before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  ps.setString(1, SqlTime(at));
+  ps.setString(2, ctx.principal);
+  ps.setString(3, ctx.method);
+  ps.setString(4, std::string(resource_name));
+  if (ctx.request_id.empty()) ps.setNull(5, sql::DataType::VARCHAR); else ps.setString(5, ctx.request_id);
+  if (before) ps.setString(6, ToJson(*before)); else ps.setNull(6, sql::DataType::VARCHAR);
+  if (after) ps.setString(7, ToJson(*after)); else ps.setNull(7, sql::DataType::VARCHAR);
+  ps.executeUpdate();
+}
+
+absl::StatusOr<bool> ClaimRequestId(Connection& conn, const MutationContext& ctx,
+                                    google::protobuf::Message* response, absl::Time at) {
+  if (ctx.request_id.empty()) return false;
+  sql::PreparedStatement& find = conn.Prepare(
+      "SELECT method, principal, response FROM idempotency_keys WHERE request_id = ?");
+  find.setString(1, ctx.request_id);
+  std::unique_ptr<sql::ResultSet> rs(find.executeQuery());
+  if (rs->next()) {
+    if (rs->getString(1) != ctx.method || rs->getString(2) != ctx.principal) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("request_id ", ctx.request_id, " was already used for another call"));
+    }
+    if (!response->ParseFromString(rs->getString(3))) {
+      return absl::InternalError(absl::StrCat("stored answer of request_id ", ctx.request_id, " is corrupt"));
+    }
+    return true;
+  }
+  sql::PreparedStatement& claim = conn.Prepare(
+      "INSERT INTO idempotency_keys (request_id, method, principal, resource_name, response, created_at)"
+      " VALUES (?, ?, ?, '', '', ?)");
+  claim.setString(1, ctx.request_id);
+  claim.setString(2, ctx.method);
+  claim.setString(3, ctx.principal);
+  claim.setString(4, SqlTime(at));
+  try {
+    claim.executeUpdate();
+  } catch (const sql::SQLException& e) {
+    if (e.getErrorCode() != 1062) throw;
+    return absl::AbortedError(absl::StrCat("request_id ", ctx.request_id, " is in use by a concurrent call"));
+  }
+  return false;
+}
+
+void RecordAnswer(Connection& conn, const MutationContext& ctx, absl::string_view resource_name,
+                  const google::protobuf::Message& response) {
+  if (ctx.request_id.empty()) return;
+  sql::PreparedStatement& ps = conn.Prepare(
+      "UPDATE idempotency_keys SET resource_name = ?, response = ? WHERE request_id = ?");
+  ps.setString(1, std::string(resource_name));
+  ps.setString(2, response.SerializeAsString());
+  ps.setString(3, ctx.request_id);
+  ps.executeUpdate();
+}
+
+}  // namespace crm

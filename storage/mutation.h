@@ -1,0 +1,53 @@
+#ifndef CRM_STORAGE_MUTATION_H_
+#define CRM_STORAGE_MUTATION_H_
+
+#include <optional>
+#include <string>
+
+#include <google/protobuf/message.h>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "storage/connection_pool.h"
+
+namespace crm {
+
+// Who is writing, and which call: what every mutation needs for its audit row
+// and its request-id record.
+struct MutationContext {
+  std::string principal;   // `users/{id}`
+  std::string method;      // e.g. "crm.v1.LeadService/CreateLead"
+  std::string request_id;  // empty when the caller sent none
+  absl::Time deadline = absl::InfiniteFuture();
+};
+
+// Appends the audit row of one mutation, inside the caller's transaction.
+// `before`/`after` are written as JSON (null for a create's before).
+void AppendAudit(Connection& conn, const MutationContext& ctx, absl::string_view resource_name,
+                 const google::protobuf::Message* before, const google::protobuf::Message* after,
+                 absl::Time at);
+
+// AIP-155 request ids, in two steps inside the caller's transaction.
+//
+// ClaimRequestId, before doing the work: true (with the stored first answer
+// parsed into `response`) when this request id was already answered; false when
+// the work should be done, after claiming the id so that a concurrent call with
+// the same id waits on it and is then ABORTED (which the transaction helper
+// retries, finding the first answer). A request id used before for another
+// method or by another principal is INVALID_ARGUMENT. No-op without a request id.
+absl::StatusOr<bool> ClaimRequestId(Connection& conn, const MutationContext& ctx,
+                                    google::protobuf::Message* response, absl::Time at);
+
+// RecordAnswer, after the work: stores `response` as the answer to the claimed id.
+void RecordAnswer(Connection& conn, const MutationContext& ctx, absl::string_view resource_name,
+                  const google::protobuf::Message& response);
+
+// A time as MySQL DATETIME(6) text in UTC, and back.
+std::string SqlTime(absl::Time t);
+absl::Time ParseSqlTime(const std::string& text);
+
+}  // namespace crm
+
+#endif  // CRM_STORAGE_MUTATION_H_

@@ -193,6 +193,7 @@ absl::StatusOr<LeadPage> LeadStore::List(const LeadQuery& q, absl::Time deadline
                                  " ORDER BY ", time_col, " ", dir, ", id ", dir, " LIMIT ?");
   LeadPage page;
   RETURN_IF_ERROR(RunRead(*pool_, deadline, [&](Connection& conn) {
+    page.leads.clear();  // the body may run twice (see RunRead)
     sql::PreparedStatement& ps = conn.Prepare(sql);
     int i = 1;
     if (q.status) ps.setInt(i++, q.status);
@@ -355,6 +356,7 @@ absl::StatusOr<ActivityPage> LeadStore::ListActivities(int64_t lead_id, int page
                                                        absl::Time deadline) {
   ActivityPage page;
   RETURN_IF_ERROR(RunRead(*pool_, deadline, [&](Connection& conn) -> absl::Status {
+    page.activities.clear();  // the body may run twice (see RunRead)
     RETURN_IF_ERROR(LoadLead(conn, lead_id).status());
     std::string sql =
         "SELECT id, lead_id, kind, occur_date, participants_json, summary, next_step, next_step_date,"
@@ -389,6 +391,7 @@ absl::StatusOr<std::vector<Lead>> LeadStore::FindActive(const std::string& uscc,
                                                         int limit, absl::Time deadline) {
   std::vector<Lead> found;
   RETURN_IF_ERROR(RunRead(*pool_, deadline, [&](Connection& conn) {
+    found.clear();  // the body may run twice (see RunRead)
     sql::PreparedStatement& ps = conn.Prepare(absl::StrCat(
         "SELECT ", kLeadColumns, " FROM leads WHERE delete_time IS NULL AND (active_uscc = ? OR company_name_key = ?)"
         " ORDER BY id LIMIT ?"));

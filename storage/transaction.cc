@@ -19,8 +19,11 @@ absl::Status Guarded(Connection& conn, Step step) {
   }
 }
 
+// One try. `began` tells whether the transaction started: a session found
+// dead before that can be replaced and the transaction tried again safely.
 absl::Status AttemptTransaction(ConnectionPool& pool, absl::Time deadline,
-                                absl::FunctionRef<absl::Status(Connection&)> body) {
+                                absl::FunctionRef<absl::Status(Connection&)> body, bool& began) {
+  began = false;
   auto lease = pool.Acquire(deadline);
   if (!lease.ok()) return lease.status();
   Connection& conn = **lease;
@@ -28,6 +31,7 @@ absl::Status AttemptTransaction(ConnectionPool& pool, absl::Time deadline,
     conn.raw().setAutoCommit(false);
     return absl::OkStatus();
   });
+  began = status.ok();
   if (status.ok()) status = Guarded(conn, [&] { return body(conn); });
   if (status.ok()) {
     status = Guarded(conn, [&] {
@@ -58,17 +62,27 @@ absl::Status RunInTransaction(ConnectionPool& pool, absl::Time deadline,
                               absl::FunctionRef<absl::Status(Connection&)> body) {
   absl::Status status;
   for (int attempt = 1; attempt <= kMaxAttempts; ++attempt) {
-    status = AttemptTransaction(pool, deadline, body);
-    if (status.code() != absl::StatusCode::kAborted || absl::Now() >= deadline) break;
+    bool began = false;
+    status = AttemptTransaction(pool, deadline, body, began);
+    bool retry = status.code() == absl::StatusCode::kAborted ||
+                 (status.code() == absl::StatusCode::kUnavailable && !began);
+    if (!retry || absl::Now() >= deadline) break;
   }
   return status;
 }
 
 absl::Status RunRead(ConnectionPool& pool, absl::Time deadline,
                      absl::FunctionRef<absl::Status(Connection&)> body) {
-  auto lease = pool.Acquire(deadline);
-  if (!lease.ok()) return lease.status();
-  return Guarded(**lease, [&] { return body(**lease); });
+  absl::Status status;
+  for (int attempt = 1; attempt <= 2; ++attempt) {
+    auto lease = pool.Acquire(deadline);
+    if (!lease.ok()) return lease.status();
+    status = Guarded(**lease, [&] { return body(**lease); });
+    // A session that was gone (killed, timed out, server restarted) is
+    // replaced; a read is safe to run once more on the new one.
+    if (status.ok() || !(*lease)->broken()) break;
+  }
+  return status;
 }
 
 }  // namespace crm

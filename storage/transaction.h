@@ -13,12 +13,14 @@ namespace crm {
 // are caught and mapped (see StatusFromSqlError); a broken connection is thrown
 // away. ABORTED outcomes (deadlock, lock wait, a lost race such as a stale
 // version) are retried from the start, up to `kMaxAttempts` in all and never
-// past `deadline`; `body` must therefore be safe to run again.
+// past `deadline`; so is a transaction whose session was found dead before it
+// began. `body` must therefore be safe to run again.
 absl::Status RunInTransaction(ConnectionPool& pool, absl::Time deadline,
                               absl::FunctionRef<absl::Status(Connection&)> body);
 
 // Runs read-only `body` with autocommit (each statement sees the latest
-// committed data). Same error mapping; nothing is retried.
+// committed data). Same error mapping; when the connection turns out to be
+// gone, `body` runs once more on a new one, so it must be safe to run again.
 absl::Status RunRead(ConnectionPool& pool, absl::Time deadline,
                      absl::FunctionRef<absl::Status(Connection&)> body);
 

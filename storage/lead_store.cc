@@ -36,15 +36,8 @@ int64_t Micros(const google::protobuf::Timestamp& ts) {
   return google::protobuf::util::TimeUtil::TimestampToMicroseconds(ts);
 }
 
-// Repeated fields are kept as the JSON of a message holding only them.
-std::string RepeatedToJson(const google::protobuf::Message& holder) {
-  std::string json;
-  google::protobuf::util::JsonPrintOptions options;
-  options.preserve_proto_field_names = true;
-  (void)google::protobuf::util::MessageToJsonString(holder, &json, options);
-  return json;
-}
-
+// Repeated fields are kept as the JSON of a message holding only them
+// (written with MessageToJson).
 void RepeatedFromJson(const std::string& json, google::protobuf::Message* holder) {
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = true;
@@ -54,7 +47,7 @@ void RepeatedFromJson(const std::string& json, google::protobuf::Message* holder
 std::string ContactsJson(const Lead& lead) {
   Lead holder;
   *holder.mutable_contacts() = lead.contacts();
-  return RepeatedToJson(holder);
+  return MessageToJson(holder);
 }
 
 Lead LeadFromRow(sql::ResultSet& rs) {
@@ -331,7 +324,7 @@ absl::StatusOr<Activity> LeadStore::AddActivity(const MutationContext& ctx, int6
     ins.setInt64(1, lead_id);
     ins.setInt(2, input.kind());
     ins.setString(3, input.occur_date());
-    ins.setString(4, RepeatedToJson(participants));
+    ins.setString(4, MessageToJson(participants));
     ins.setString(5, input.summary());
     ins.setString(6, input.next_step());
     if (input.next_step_date().empty()) ins.setNull(7, sql::DataType::DATE); else ins.setString(7, input.next_step_date());

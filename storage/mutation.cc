@@ -10,17 +10,14 @@
 #include "absl/strings/str_cat.h"
 
 namespace crm {
-namespace {
 
-std::string ToJson(const google::protobuf::Message& m) {
+std::string MessageToJson(const google::protobuf::Message& m) {
   std::string json;
   google::protobuf::util::JsonPrintOptions options;
   options.preserve_proto_field_names = true;
   (void)google::protobuf::util::MessageToJsonString(m, &json, options);
   return json;
 }
-
-}  // namespace
 
 std::string SqlTime(absl::Time t) {
   return absl::FormatTime("%Y-%m-%d %H:%M:%E6S", t, absl::UTCTimeZone());
@@ -46,8 +43,8 @@ void AppendAudit(Connection& conn, const MutationContext& ctx, absl::string_view
   ps.setString(3, ctx.method);
   ps.setString(4, std::string(resource_name));
   if (ctx.request_id.empty()) ps.setNull(5, sql::DataType::VARCHAR); else ps.setString(5, ctx.request_id);
-  if (before) ps.setString(6, ToJson(*before)); else ps.setNull(6, sql::DataType::VARCHAR);
-  if (after) ps.setString(7, ToJson(*after)); else ps.setNull(7, sql::DataType::VARCHAR);
+  if (before) ps.setString(6, MessageToJson(*before)); else ps.setNull(6, sql::DataType::VARCHAR);
+  if (after) ps.setString(7, MessageToJson(*after)); else ps.setNull(7, sql::DataType::VARCHAR);
   ps.executeUpdate();
 }
 

@@ -44,6 +44,9 @@ absl::StatusOr<bool> ClaimRequestId(Connection& conn, const MutationContext& ctx
 void RecordAnswer(Connection& conn, const MutationContext& ctx, absl::string_view resource_name,
                   const google::protobuf::Message& response);
 
+// `m` as JSON with proto field names (what audit rows and JSON columns hold).
+std::string MessageToJson(const google::protobuf::Message& m);
+
 // A time as MySQL DATETIME(6) text in UTC, and back.
 std::string SqlTime(absl::Time t);
 absl::Time ParseSqlTime(const std::string& text);

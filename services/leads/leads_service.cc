@@ -27,7 +27,8 @@ void CheckRequestId(const std::string& request_id, FieldViolations& violations) 
   }
 }
 
-absl::StatusOr<LeadQuery> QueryOf(const v1::ListLeadsRequest& req) {
+// The query of a ListLeads request, and the fingerprint its page tokens carry.
+absl::StatusOr<LeadQuery> QueryOf(const v1::ListLeadsRequest& req, std::string& fingerprint) {
   FieldViolations violations;
   LeadQuery q;
   q.status = req.status();
@@ -61,11 +62,12 @@ absl::StatusOr<LeadQuery> QueryOf(const v1::ListLeadsRequest& req) {
   if (!size.ok()) violations.Add("page_size", "must not be negative");
   RETURN_IF_ERROR(violations.ToStatus());
   q.page_size = *size;
+  v1::ListLeadsRequest unpaged = req;
+  unpaged.clear_page_size();
+  unpaged.clear_page_token();
+  fingerprint = QueryFingerprint(unpaged);
   if (!req.page_token().empty()) {
-    v1::ListLeadsRequest unpaged = req;
-    unpaged.clear_page_size();
-    unpaged.clear_page_token();
-    ASSIGN_OR_RETURN(PageCursor cursor, DecodePageToken(req.page_token(), QueryFingerprint(unpaged)));
+    ASSIGN_OR_RETURN(PageCursor cursor, DecodePageToken(req.page_token(), fingerprint));
     q.after = std::make_pair(cursor.key, cursor.id);
   }
   return q;
@@ -88,16 +90,11 @@ grpc::ServerUnaryReactor* LeadsService::GetLead(grpc::CallbackServerContext* ctx
 grpc::ServerUnaryReactor* LeadsService::ListLeads(grpc::CallbackServerContext* ctx,
                                                   const v1::ListLeadsRequest* req, v1::ListLeadsResponse* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "ListLeads"), [=, this](const CallContext& call) -> absl::Status {
-    ASSIGN_OR_RETURN(LeadQuery query, QueryOf(*req));
+    std::string fingerprint;
+    ASSIGN_OR_RETURN(LeadQuery query, QueryOf(*req, fingerprint));
     ASSIGN_OR_RETURN(LeadPage page, store_.List(query, call.deadline));
     for (Lead& lead : page.leads) resp->add_leads()->Swap(&lead);
-    if (page.next) {
-      v1::ListLeadsRequest unpaged = *req;
-      unpaged.clear_page_size();
-      unpaged.clear_page_token();
-      resp->set_next_page_token(
-          EncodePageToken({page.next->first, page.next->second}, QueryFingerprint(unpaged)));
-    }
+    if (page.next) resp->set_next_page_token(EncodePageToken({page.next->first, page.next->second}, fingerprint));
     return absl::OkStatus();
   });
 }

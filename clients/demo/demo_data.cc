@@ -2,8 +2,6 @@
 // public API, so that a fresh install has something to look at. Each write
 // carries a fixed request id, so running it again changes nothing.
 
-#include <grpcpp/grpcpp.h>
-
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -12,7 +10,7 @@
 #include "absl/flags/parse.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/strip.h"
-#include "crm/v1/leads_service.grpc.pb.h"
+#include "clients/cpp/crm_client.h"
 
 ABSL_FLAG(std::string, addr, "127.0.0.1:50051", "crm-server address");
 ABSL_FLAG(std::string, token_file, "", "file holding a bearer token");
@@ -60,9 +58,14 @@ int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
   std::ifstream in(absl::GetFlag(FLAGS_token_file));
   std::string token((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  token = std::string(absl::StripAsciiWhitespace(token));
-  auto stub = crm::v1::LeadService::NewStub(
-      grpc::CreateChannel(absl::GetFlag(FLAGS_addr), grpc::InsecureChannelCredentials()));
+  crm::client::ClientOptions options;
+  options.address = absl::GetFlag(FLAGS_addr);
+  options.token = std::string(absl::StripAsciiWhitespace(token));
+  auto client = crm::client::LeadsClient::Connect(options);
+  if (!client.ok()) {
+    std::cerr << "crm-demo-data: " << client.status() << "\n";
+    return 1;
+  }
 
   int created = 0;
   for (int i = 0; i < static_cast<int>(std::size(kDemo)); ++i) {
@@ -82,31 +85,23 @@ int main(int argc, char** argv) {
     contact->set_display_name("王经理");
     contact->set_title("投资发展部总监");
     req.set_request_id(RequestId(i, 0));
-    grpc::ClientContext ctx;
-    ctx.AddMetadata("authorization", "Bearer " + token);
-    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
-    Lead out;
-    grpc::Status status = stub->CreateLead(&ctx, req, &out);
-    if (!status.ok()) {
-      std::cerr << "crm-demo-data: CreateLead " << d.company << ": " << status.error_message() << "\n";
+    auto out = (*client)->CreateLead(req);
+    if (!out.ok()) {
+      std::cerr << "crm-demo-data: CreateLead " << d.company << ": " << out.status() << "\n";
       return 1;
     }
     ++created;
     if (*d.visit_summary == '\0') continue;
     crm::v1::AddLeadActivityRequest act;
-    act.set_parent(out.name());
+    act.set_parent(out->name());
     act.set_request_id(RequestId(i, 1));
     act.mutable_activity()->set_kind(crm::v1::ACTIVITY_KIND_VISIT);
     act.mutable_activity()->set_occur_date("2026-11-02");
     act.mutable_activity()->add_participants("招商一局 李四");
     act.mutable_activity()->set_summary(d.visit_summary);
-    grpc::ClientContext actx;
-    actx.AddMetadata("authorization", "Bearer " + token);
-    actx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
-    crm::v1::Activity activity;
-    status = stub->AddLeadActivity(&actx, act, &activity);
-    if (!status.ok()) {
-      std::cerr << "crm-demo-data: AddLeadActivity " << d.company << ": " << status.error_message() << "\n";
+    auto activity = (*client)->AddLeadActivity(act);
+    if (!activity.ok()) {
+      std::cerr << "crm-demo-data: AddLeadActivity " << d.company << ": " << activity.status() << "\n";
       return 1;
     }
   }

@@ -9,54 +9,15 @@
 #include "absl/strings/str_cat.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
-#include "services/common/server.h"
-#include "tests/integration/test_db.h"
+#include "tests/integration/test_server.h"
 
 namespace crm {
 namespace {
 
 using v1::Lead;
 
-constexpr char kToken[] = "test-token-0123456789abcdef0123456789abcdef";
-
-// A LeadService server on a free loopback port with its own database.
-class LeadsServer {
- public:
-  explicit LeadsServer(size_t queue_capacity = 100)
-      : db_(testing::TestDatabase::Create()),
-        executor_(4, queue_capacity),
-        authenticator_(kToken, Principal{"tester", "unit-a", Role::kAdmin}),
-        runner_(&executor_, &authenticator_, {}) {
-    if (db_ == nullptr) return;
-    service_ = std::make_unique<LeadsService>(&runner_, &db_->pool());
-    ServerConfig config;
-    config.listen_address = "127.0.0.1:0";
-    auto server = CrmServer::Start(config, {service_.get()}, {"crm.v1.LeadService"});
-    EXPECT_TRUE(server.ok()) << server.status();
-    if (!server.ok()) return;
-    server_ = *std::move(server);
-    channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", server_->port()), grpc::InsecureChannelCredentials());
-    stub_ = v1::LeadService::NewStub(channel_);
-  }
-  ~LeadsServer() {
-    if (server_) server_->Shutdown();
-  }
-
-  bool ready() const { return stub_ != nullptr; }
-  v1::LeadService::Stub& stub() { return *stub_; }
-  grpc::Channel& channel() { return *channel_; }
-  testing::TestDatabase& db() { return *db_; }
-
- private:
-  std::unique_ptr<testing::TestDatabase> db_;
-  BoundedExecutor executor_;
-  BootstrapAuthenticator authenticator_;
-  RpcRunner runner_;
-  std::unique_ptr<LeadsService> service_;
-  std::unique_ptr<CrmServer> server_;
-  std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<v1::LeadService::Stub> stub_;
-};
+using testing::kToken;
+using testing::LeadsServer;
 
 class LeadsServiceTest : public ::testing::Test {
  protected:

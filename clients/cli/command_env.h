@@ -1,0 +1,51 @@
+#ifndef CRM_CLIENTS_CLI_COMMAND_ENV_H_
+#define CRM_CLIENTS_CLI_COMMAND_ENV_H_
+
+#include <functional>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "clients/cli/exit_codes.h"
+#include "clients/cli/output.h"
+#include "clients/cpp/crm_client.h"
+
+namespace crm::cli {
+
+// What every command shares: the connection settings after flags, the output
+// format, the chosen command (run after parsing), and its exit code.
+struct CommandEnv {
+  client::ClientOptions options;
+  Format format = Format::kTable;
+  bool color = false;
+  std::function<void()> action;
+  int exit_code = kExitOk;
+
+  // The leads client, connected on first use (after the flags are known).
+  client::LeadsClient& Leads();
+  Printer Out() { return Printer(std::cout, format, color); }
+  // Prints `status` as an error and sets the exit code from it.
+  void Fail(const absl::Status& status);
+
+  // A T owned by the environment, for values that CLI11 options bind to and
+  // that command actions read after parsing.
+  template <typename T, typename... Args>
+  T* Make(Args&&... args) {
+    auto owned = std::make_shared<T>(std::forward<Args>(args)...);
+    owned_.push_back(owned);
+    return owned.get();
+  }
+
+ private:
+  std::vector<std::shared_ptr<void>> owned_;
+  std::unique_ptr<client::LeadsClient> leads_;
+};
+
+// `123` or `leads/123` → `leads/123`.
+std::string LeadName(const std::string& arg);
+
+}  // namespace crm::cli
+
+#endif  // CRM_CLIENTS_CLI_COMMAND_ENV_H_

@@ -1,0 +1,177 @@
+#include "clients/cpp/crm_client.h"
+
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <thread>
+
+#include "absl/strings/cord.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
+#include "services/common/field_violations.h"
+
+namespace crm::client {
+namespace {
+
+std::mt19937_64& Rng() {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  return rng;
+}
+
+absl::StatusOr<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::InvalidArgumentError(absl::StrCat("cannot read ", path));
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+bool Retryable(absl::StatusCode code) {
+  return code == absl::StatusCode::kUnavailable || code == absl::StatusCode::kResourceExhausted;
+}
+
+// Fills an empty request_id, so that every attempt of this call carries the same one.
+template <typename Req>
+Req WithRequestId(Req req) {
+  if (req.request_id().empty()) req.set_request_id(NewRequestId());
+  return req;
+}
+
+}  // namespace
+
+absl::Status FromGrpcStatus(const grpc::Status& status) {
+  if (status.ok()) return absl::OkStatus();
+  absl::Status out(static_cast<absl::StatusCode>(status.error_code()), status.error_message());
+  google::rpc::Status details;
+  if (!status.error_details().empty() && details.ParseFromString(status.error_details())) {
+    for (const auto& any : details.details()) {
+      google::rpc::BadRequest bad_request;
+      if (any.UnpackTo(&bad_request)) {
+        out.SetPayload(kBadRequestTypeUrl, absl::Cord(bad_request.SerializeAsString()));
+      }
+    }
+  }
+  return out;
+}
+
+std::string NewRequestId() {
+  uint64_t hi = Rng()(), lo = Rng()();
+  hi = (hi & 0xFFFFFFFFFFFF0FFFull) | 0x0000000000004000ull;  // version 4
+  lo = (lo & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull;  // RFC 4122 variant
+  return absl::StrFormat("%08x-%04x-%04x-%04x-%012x", hi >> 32, (hi >> 16) & 0xFFFF, hi & 0xFFFF, lo >> 48,
+                         lo & 0xFFFFFFFFFFFFull);
+}
+
+absl::StatusOr<std::shared_ptr<grpc::Channel>> MakeChannel(const ClientOptions& options) {
+  std::shared_ptr<grpc::ChannelCredentials> credentials;
+  if (options.tls || !options.ca_file.empty() || !options.cert_file.empty()) {
+    grpc::SslCredentialsOptions ssl;
+    if (!options.ca_file.empty()) {
+      auto ca = ReadFile(options.ca_file);
+      if (!ca.ok()) return ca.status();
+      ssl.pem_root_certs = *ca;
+    }
+    if (!options.cert_file.empty() || !options.key_file.empty()) {
+      auto cert = ReadFile(options.cert_file);
+      if (!cert.ok()) return cert.status();
+      auto key = ReadFile(options.key_file);
+      if (!key.ok()) return key.status();
+      ssl.pem_cert_chain = *cert;
+      ssl.pem_private_key = *key;
+    }
+    credentials = grpc::SslCredentials(ssl);
+  } else {
+    credentials = grpc::InsecureChannelCredentials();
+  }
+  return grpc::CreateChannel(options.address, credentials);
+}
+
+LeadsClient::LeadsClient(std::shared_ptr<grpc::Channel> channel, ClientOptions options)
+    : options_(std::move(options)), stub_(v1::LeadService::NewStub(std::move(channel))) {}
+
+absl::StatusOr<std::unique_ptr<LeadsClient>> LeadsClient::Connect(const ClientOptions& options) {
+  auto channel = MakeChannel(options);
+  if (!channel.ok()) return channel.status();
+  return std::make_unique<LeadsClient>(*std::move(channel), options);
+}
+
+template <typename Req, typename Resp>
+absl::StatusOr<Resp> LeadsClient::Call(Method<Req, Resp> method, const Req& req, bool retryable) {
+  absl::Duration backoff = options_.initial_backoff;
+  absl::Status status;
+  int attempts = retryable ? std::max(1, options_.max_attempts) : 1;
+  for (int attempt = 1; attempt <= attempts; ++attempt) {
+    grpc::ClientContext ctx;
+    if (!options_.token.empty()) ctx.AddMetadata("authorization", absl::StrCat("Bearer ", options_.token));
+    ctx.set_deadline(absl::ToChronoTime(absl::Now() + options_.deadline));
+    Resp resp;
+    status = FromGrpcStatus(((*stub_).*method)(&ctx, req, &resp));
+    if (status.ok()) return resp;
+    if (!Retryable(status.code()) || attempt == attempts) break;
+    // Full jitter: a random wait up to the current backoff, which doubles.
+    std::uniform_int_distribution<int64_t> jitter(0, absl::ToInt64Microseconds(backoff));
+    absl::SleepFor(absl::Microseconds(jitter(Rng())));
+    backoff = std::min(backoff * 2, options_.max_backoff);
+  }
+  return status;
+}
+
+absl::StatusOr<v1::Lead> LeadsClient::GetLead(const v1::GetLeadRequest& req) {
+  return Call(&v1::LeadService::Stub::GetLead, req, true);
+}
+absl::StatusOr<v1::ListLeadsResponse> LeadsClient::ListLeads(const v1::ListLeadsRequest& req) {
+  return Call(&v1::LeadService::Stub::ListLeads, req, true);
+}
+absl::StatusOr<v1::Lead> LeadsClient::CreateLead(v1::CreateLeadRequest req) {
+  return Call(&v1::LeadService::Stub::CreateLead, WithRequestId(std::move(req)), true);
+}
+absl::StatusOr<v1::Lead> LeadsClient::UpdateLead(const v1::UpdateLeadRequest& req) {
+  return Call(&v1::LeadService::Stub::UpdateLead, req, false);
+}
+absl::StatusOr<v1::Lead> LeadsClient::DeleteLead(const v1::DeleteLeadRequest& req) {
+  return Call(&v1::LeadService::Stub::DeleteLead, req, false);
+}
+absl::StatusOr<v1::Lead> LeadsClient::UndeleteLead(const v1::UndeleteLeadRequest& req) {
+  return Call(&v1::LeadService::Stub::UndeleteLead, req, false);
+}
+absl::StatusOr<v1::Lead> LeadsClient::QualifyLead(v1::QualifyLeadRequest req) {
+  return Call(&v1::LeadService::Stub::QualifyLead, WithRequestId(std::move(req)), true);
+}
+absl::StatusOr<v1::Lead> LeadsClient::DisqualifyLead(v1::DisqualifyLeadRequest req) {
+  return Call(&v1::LeadService::Stub::DisqualifyLead, WithRequestId(std::move(req)), true);
+}
+absl::StatusOr<v1::Lead> LeadsClient::ReopenLead(v1::ReopenLeadRequest req) {
+  return Call(&v1::LeadService::Stub::ReopenLead, WithRequestId(std::move(req)), true);
+}
+absl::StatusOr<v1::Activity> LeadsClient::AddLeadActivity(v1::AddLeadActivityRequest req) {
+  return Call(&v1::LeadService::Stub::AddLeadActivity, WithRequestId(std::move(req)), true);
+}
+absl::StatusOr<v1::ListLeadActivitiesResponse> LeadsClient::ListLeadActivities(
+    const v1::ListLeadActivitiesRequest& req) {
+  return Call(&v1::LeadService::Stub::ListLeadActivities, req, true);
+}
+absl::StatusOr<v1::FindDuplicateLeadsResponse> LeadsClient::FindDuplicateLeads(
+    const v1::FindDuplicateLeadsRequest& req) {
+  return Call(&v1::LeadService::Stub::FindDuplicateLeads, req, true);
+}
+
+absl::Status LeadsClient::ForEachLead(v1::ListLeadsRequest req, int limit,
+                                      const std::function<bool(const v1::Lead&)>& each) {
+  const int page_size = req.page_size() > 0 ? req.page_size() : 1000;
+  int passed = 0;
+  do {
+    req.set_page_size(limit > 0 ? std::min(page_size, limit - passed) : page_size);
+    auto page = ListLeads(req);
+    if (!page.ok()) return page.status();
+    for (const v1::Lead& lead : page->leads()) {
+      if (!each(lead)) return absl::OkStatus();
+      if (limit > 0 && ++passed >= limit) return absl::OkStatus();
+    }
+    req.set_page_token(page->next_page_token());
+  } while (!req.page_token().empty());
+  return absl::OkStatus();
+}
+
+}  // namespace crm::client

@@ -1,0 +1,84 @@
+#ifndef CRM_CLIENTS_CPP_CRM_CLIENT_H_
+#define CRM_CLIENTS_CPP_CRM_CLIENT_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "crm/v1/leads_service.grpc.pb.h"
+
+namespace crm::client {
+
+// How to reach the server and how patient to be.
+struct ClientOptions {
+  std::string address = "127.0.0.1:50051";
+  std::string token;  // bearer token, sent as `authorization: Bearer <token>`
+  // TLS: on when `tls` or a CA file is set; the CA file (PEM) replaces the
+  // system roots. A client certificate and key (PEM files) make it mTLS.
+  bool tls = false;
+  std::string ca_file;
+  std::string cert_file;
+  std::string key_file;
+  absl::Duration deadline = absl::Seconds(10);  // per attempt
+  int max_attempts = 4;                         // for calls that are safe to retry
+  absl::Duration initial_backoff = absl::Milliseconds(100);
+  absl::Duration max_backoff = absl::Seconds(2);
+};
+
+// A grpc::Status as an absl::Status; google.rpc.BadRequest field violations in
+// the status details are kept as the payload that ViolationsOf reads.
+absl::Status FromGrpcStatus(const grpc::Status& status);
+
+// A random (version 4) UUID, for request ids.
+std::string NewRequestId();
+
+// The channel `options` describe (TLS files are read here).
+absl::StatusOr<std::shared_ptr<grpc::Channel>> MakeChannel(const ClientOptions& options);
+
+// crm.v1.LeadService for programs: typed calls returning absl::StatusOr, a
+// deadline on every call, and safe retries. Reads, and writes that carry a
+// request_id (creates and custom methods; one is generated when the request
+// has none, and the same id is reused by every attempt of the call), are
+// retried on UNAVAILABLE and RESOURCE_EXHAUSTED with exponential backoff and
+// jitter. UpdateLead, DeleteLead and UndeleteLead are never retried blindly.
+// Thread-safe.
+class LeadsClient {
+ public:
+  LeadsClient(std::shared_ptr<grpc::Channel> channel, ClientOptions options);
+  static absl::StatusOr<std::unique_ptr<LeadsClient>> Connect(const ClientOptions& options);
+
+  absl::StatusOr<v1::Lead> GetLead(const v1::GetLeadRequest& req);
+  absl::StatusOr<v1::ListLeadsResponse> ListLeads(const v1::ListLeadsRequest& req);
+  absl::StatusOr<v1::Lead> CreateLead(v1::CreateLeadRequest req);
+  absl::StatusOr<v1::Lead> UpdateLead(const v1::UpdateLeadRequest& req);
+  absl::StatusOr<v1::Lead> DeleteLead(const v1::DeleteLeadRequest& req);
+  absl::StatusOr<v1::Lead> UndeleteLead(const v1::UndeleteLeadRequest& req);
+  absl::StatusOr<v1::Lead> QualifyLead(v1::QualifyLeadRequest req);
+  absl::StatusOr<v1::Lead> DisqualifyLead(v1::DisqualifyLeadRequest req);
+  absl::StatusOr<v1::Lead> ReopenLead(v1::ReopenLeadRequest req);
+  absl::StatusOr<v1::Activity> AddLeadActivity(v1::AddLeadActivityRequest req);
+  absl::StatusOr<v1::ListLeadActivitiesResponse> ListLeadActivities(const v1::ListLeadActivitiesRequest& req);
+  absl::StatusOr<v1::FindDuplicateLeadsResponse> FindDuplicateLeads(const v1::FindDuplicateLeadsRequest& req);
+
+  // Every lead matching `req`'s filters, page after page, until `limit` (0: no
+  // limit) leads were passed to `each`, or `each` returns false.
+  absl::Status ForEachLead(v1::ListLeadsRequest req, int limit, const std::function<bool(const v1::Lead&)>& each);
+
+ private:
+  template <typename Req, typename Resp>
+  using Method = grpc::Status (v1::LeadService::Stub::*)(grpc::ClientContext*, const Req&, Resp*);
+
+  template <typename Req, typename Resp>
+  absl::StatusOr<Resp> Call(Method<Req, Resp> method, const Req& req, bool retryable);
+
+  ClientOptions options_;
+  std::unique_ptr<v1::LeadService::Stub> stub_;
+};
+
+}  // namespace crm::client
+
+#endif  // CRM_CLIENTS_CPP_CRM_CLIENT_H_

@@ -7,6 +7,10 @@ namespace crm::cli {
 
 client::LeadsClient& CommandEnv::Leads() {
   if (!leads_) {
+    if (options.token.empty()) {
+      Fail(absl::UnauthenticatedError("not logged in: run `crm login --addr HOST:PORT`, or set CRM_TOKEN"));
+      std::exit(exit_code);
+    }
     auto channel = client::MakeChannel(options);
     if (!channel.ok()) {
       Fail(channel.status());

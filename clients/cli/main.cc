@@ -71,6 +71,7 @@ int Main(int argc, char** argv) {
 
   CLI::App app{"crm: the investment-promotion CRM from the command line (leads, activities, import/export)", "crm"};
   app.require_subcommand(1);
+  app.fallthrough();  // global flags may also follow the command, e.g. `crm login --addr …`
   app.set_version_flag("--version", "crm 0.1");
   std::string color = "auto";
   bool json = false, csv = false;

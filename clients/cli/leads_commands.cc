@@ -154,6 +154,15 @@ void Action(CLI::App* cmd, CommandEnv& env, Work work) {
   });
 }
 
+// A request naming one lead, conditional on `etag` when it is not empty.
+template <typename Req>
+Req Named(const std::string& name, const std::string& etag) {
+  Req req;
+  req.set_name(name);
+  req.set_etag(etag);
+  return req;
+}
+
 std::string Today() { return absl::FormatTime("%Y-%m-%d", absl::Now(), absl::LocalTimeZone()); }
 
 }  // namespace
@@ -237,8 +246,14 @@ void AddLeadsCommands(CLI::App& app, CommandEnv& env) {
       *req.mutable_lead() = *lead;
       req.mutable_lead()->set_name(LeadName(*name));
       req.mutable_lead()->set_etag(*etag);
-      if (owner_opt->count()) req.mutable_lead()->set_owner(*owner), mask.push_back("owner");
-      if (unit_opt->count()) req.mutable_lead()->set_unit(*unit), mask.push_back("unit");
+      if (owner_opt->count()) {
+        req.mutable_lead()->set_owner(*owner);
+        mask.push_back("owner");
+      }
+      if (unit_opt->count()) {
+        req.mutable_lead()->set_unit(*unit);
+        mask.push_back("unit");
+      }
       if (mask.empty()) return absl::InvalidArgumentError("nothing to change: give at least one field flag");
       for (const std::string& path : mask) req.mutable_update_mask()->add_paths(path);
       auto updated = env.Leads().UpdateLead(req);
@@ -270,25 +285,17 @@ void AddLeadsCommands(CLI::App& app, CommandEnv& env) {
       absl::StatusOr<v1::Lead> out;
       client::LeadsClient& c = env.Leads();
       if (verb == "qualify") {
-        v1::QualifyLeadRequest r;
-        r.set_name(lead_name), r.set_etag(*etag);
-        out = c.QualifyLead(r);
+        out = c.QualifyLead(Named<v1::QualifyLeadRequest>(lead_name, *etag));
       } else if (verb == "disqualify") {
-        v1::DisqualifyLeadRequest r;
-        r.set_name(lead_name), r.set_etag(*etag), r.set_reason(*reason);
+        auto r = Named<v1::DisqualifyLeadRequest>(lead_name, *etag);
+        r.set_reason(*reason);
         out = c.DisqualifyLead(r);
       } else if (verb == "reopen") {
-        v1::ReopenLeadRequest r;
-        r.set_name(lead_name), r.set_etag(*etag);
-        out = c.ReopenLead(r);
+        out = c.ReopenLead(Named<v1::ReopenLeadRequest>(lead_name, *etag));
       } else if (verb == "delete") {
-        v1::DeleteLeadRequest r;
-        r.set_name(lead_name), r.set_etag(*etag);
-        out = c.DeleteLead(r);
+        out = c.DeleteLead(Named<v1::DeleteLeadRequest>(lead_name, *etag));
       } else {
-        v1::UndeleteLeadRequest r;
-        r.set_name(lead_name), r.set_etag(*etag);
-        out = c.UndeleteLead(r);
+        out = c.UndeleteLead(Named<v1::UndeleteLeadRequest>(lead_name, *etag));
       }
       if (!out.ok()) return out.status();
       env.Out().Lead(*out);

@@ -15,7 +15,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "services/common/auth.h"
+#include "services/admin/admin_service.h"
 #include "services/common/executor.h"
 #include "services/common/json_log.h"
 #include "services/common/rpc_runner.h"
@@ -23,15 +23,17 @@
 #include "services/leads/leads_service.h"
 #include "storage/connection_pool.h"
 #include "storage/migrations.h"
+#include "storage/principal_store.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "address to serve gRPC on (port 0: any free port)");
 ABSL_FLAG(std::string, dsn, "", "MySQL store, mysql://USER:PASSWORD@HOST:PORT/DATABASE (default: $CRM_DSN)");
-ABSL_FLAG(std::string, services, "leads", "comma-separated services to host: leads");
+ABSL_FLAG(std::string, services, "leads,admin", "comma-separated services to host: leads, admin");
 ABSL_FLAG(int, pool_size, 8, "store connections; also the number of worker threads");
 ABSL_FLAG(int, queue_capacity, 1000, "calls that may wait for a worker before RESOURCE_EXHAUSTED");
 ABSL_FLAG(bool, migrate, true, "apply pending schema migrations at start-up");
 ABSL_FLAG(std::string, bootstrap_token_file, "",
-          "file holding the bootstrap administrator's bearer token (default: $CRM_BOOTSTRAP_TOKEN)");
+          "file holding the first administrator's bearer token, registered as users/admin when the store "
+          "has no administrator yet (default: $CRM_BOOTSTRAP_TOKEN)");
 ABSL_FLAG(std::string, port_file, "", "if set, write the port the server listens on to this file");
 ABSL_FLAG(absl::Duration, max_deadline, absl::Seconds(30), "longest a call may run, whatever its deadline");
 ABSL_FLAG(absl::Duration, drain_deadline, absl::Seconds(10), "how long in-flight calls may finish on SIGTERM");
@@ -73,11 +75,7 @@ int main(int argc, char** argv) {
   std::string token = absl::GetFlag(FLAGS_bootstrap_token_file).empty()
                           ? EnvOr("", "CRM_BOOTSTRAP_TOKEN")
                           : ReadSecretFile(absl::GetFlag(FLAGS_bootstrap_token_file));
-  if (token.size() < 32) {
-    return Fail("no bootstrap token of at least 32 characters: pass --bootstrap_token_file or set CRM_BOOTSTRAP_TOKEN");
-  }
-  crm::BootstrapAuthenticator authenticator(token, crm::Principal{"admin", "admin", crm::Role::kAdmin});
-  token.assign(token.size(), '\0');
+  if (!token.empty() && token.size() < 32) return Fail("the bootstrap token must have at least 32 characters");
 
   auto pool = crm::ConnectionPool::Create(*store_config);
   if (!pool.ok()) return Fail(std::string(pool.status().message()));
@@ -86,9 +84,25 @@ int main(int argc, char** argv) {
       return Fail(std::string(s.message()));
     }
   }
+  crm::PrincipalStore principals(pool->get());
+  if (!token.empty()) {
+    auto created = principals.BootstrapAdmin(token);
+    // ALREADY_EXISTS: another replica bootstrapped at the same moment.
+    if (!created.ok() && created.status().code() != absl::StatusCode::kAlreadyExists) {
+      return Fail(std::string(created.status().message()));
+    }
+    if (created.ok() && *created) crm::LogJson("bootstrap", {{"created", "users/admin with the bootstrap token"}});
+    token.assign(token.size(), '\0');
+  }
 
   crm::BoundedExecutor executor(pool_size, absl::GetFlag(FLAGS_queue_capacity));
-  crm::RpcRunner runner(&executor, &authenticator, {absl::GetFlag(FLAGS_max_deadline)});
+  crm::RpcRunnerOptions runner_options;
+  runner_options.max_deadline = absl::GetFlag(FLAGS_max_deadline);
+  runner_options.on_denied = [&principals](const crm::CallContext& call, const absl::Status& status) {
+    principals.RecordDenied({call.principal.user_name(), call.method, "", call.deadline},
+                            absl::StatusCodeToString(status.code()));
+  };
+  crm::RpcRunner runner(&executor, &principals, runner_options);
 
   std::vector<std::unique_ptr<grpc::Service>> hosted;
   std::vector<grpc::Service*> services;
@@ -97,8 +111,11 @@ int main(int argc, char** argv) {
     if (name == "leads") {
       hosted.push_back(std::make_unique<crm::LeadsService>(&runner, pool->get()));
       names.push_back("crm.v1.LeadService");
+    } else if (name == "admin") {
+      hosted.push_back(std::make_unique<crm::AdminService>(&runner, &principals));
+      names.push_back("crm.v1.AdminService");
     } else {
-      return Fail(absl::StrCat("unknown service in --services: ", name, " (known: leads)"));
+      return Fail(absl::StrCat("unknown service in --services: ", name, " (known: leads, admin)"));
     }
     services.push_back(hosted.back().get());
   }

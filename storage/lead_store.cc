@@ -25,13 +25,6 @@ constexpr char kLeadColumns[] =
     " estimated_investment_cny, owner_id, unit_id, status, disqualify_reason, contacts_json, notes,"
     " create_time, update_time, delete_time, version";
 
-google::protobuf::Timestamp ToProto(absl::Time t) {
-  google::protobuf::Timestamp ts;
-  ts.set_seconds(absl::ToUnixSeconds(t));
-  ts.set_nanos(static_cast<int32_t>((t - absl::FromUnixSeconds(ts.seconds())) / absl::Nanoseconds(1)));
-  return ts;
-}
-
 int64_t Micros(const google::protobuf::Timestamp& ts) {
   return google::protobuf::util::TimeUtil::TimestampToMicroseconds(ts);
 }
@@ -70,9 +63,9 @@ Lead LeadFromRow(sql::ResultSet& rs) {
   RepeatedFromJson(rs.getString("contacts_json"), &contacts);
   lead.mutable_contacts()->Swap(contacts.mutable_contacts());
   lead.set_notes(rs.getString("notes"));
-  *lead.mutable_create_time() = ToProto(ParseSqlTime(rs.getString("create_time")));
-  *lead.mutable_update_time() = ToProto(ParseSqlTime(rs.getString("update_time")));
-  if (!rs.isNull("delete_time")) *lead.mutable_delete_time() = ToProto(ParseSqlTime(rs.getString("delete_time")));
+  *lead.mutable_create_time() = TimestampProto(ParseSqlTime(rs.getString("create_time")));
+  *lead.mutable_update_time() = TimestampProto(ParseSqlTime(rs.getString("update_time")));
+  if (!rs.isNull("delete_time")) *lead.mutable_delete_time() = TimestampProto(ParseSqlTime(rs.getString("delete_time")));
   lead.set_etag(std::to_string(rs.getUInt64("version")));
   return lead;
 }
@@ -144,7 +137,7 @@ Activity ActivityFromRow(sql::ResultSet& rs) {
   a.set_next_step(rs.getString("next_step"));
   if (!rs.isNull("next_step_date")) a.set_next_step_date(rs.getString("next_step_date"));
   a.set_creator(absl::StrCat("users/", std::string(rs.getString("creator_id"))));
-  *a.mutable_create_time() = ToProto(ParseSqlTime(rs.getString("create_time")));
+  *a.mutable_create_time() = TimestampProto(ParseSqlTime(rs.getString("create_time")));
   return a;
 }
 
@@ -170,6 +163,9 @@ absl::StatusOr<Lead> LeadStore::Get(int64_t id, absl::Time deadline) {
 absl::StatusOr<LeadPage> LeadStore::List(const LeadQuery& q, absl::Time deadline) {
   const char* time_col = q.by_update_time ? "update_time" : "create_time";
   std::vector<std::string> where;
+  if (!q.scope.unit_id.empty()) {
+    where.push_back(q.scope.owner_id.empty() ? "unit_id = ?" : "(unit_id = ? OR owner_id = ?)");
+  }
   if (!q.show_deleted) where.push_back("delete_time IS NULL");
   if (q.status) where.push_back("status = ?");
   if (!q.owner_id.empty()) where.push_back("owner_id = ?");
@@ -189,6 +185,10 @@ absl::StatusOr<LeadPage> LeadStore::List(const LeadQuery& q, absl::Time deadline
     page.leads.clear();  // the body may run twice (see RunRead)
     sql::PreparedStatement& ps = conn.Prepare(sql);
     int i = 1;
+    if (!q.scope.unit_id.empty()) {
+      ps.setString(i++, q.scope.unit_id);
+      if (!q.scope.owner_id.empty()) ps.setString(i++, q.scope.owner_id);
+    }
     if (q.status) ps.setInt(i++, q.status);
     if (!q.owner_id.empty()) ps.setString(i++, q.owner_id);
     if (!q.unit_id.empty()) ps.setString(i++, q.unit_id);
@@ -380,17 +380,21 @@ absl::StatusOr<ActivityPage> LeadStore::ListActivities(int64_t lead_id, int page
   return page;
 }
 
-absl::StatusOr<std::vector<Lead>> LeadStore::FindActive(const std::string& uscc, const std::string& name_key,
-                                                        int limit, absl::Time deadline) {
+absl::StatusOr<std::vector<Lead>> LeadStore::FindActive(const LeadScope& scope, const std::string& uscc,
+                                                        const std::string& name_key, int limit, absl::Time deadline) {
   std::vector<Lead> found;
   RETURN_IF_ERROR(RunRead(*pool_, deadline, [&](Connection& conn) {
     found.clear();  // the body may run twice (see RunRead)
+    // The scope as "no unit given, or this unit, or (when given) this owner".
     sql::PreparedStatement& ps = conn.Prepare(absl::StrCat(
         "SELECT ", kLeadColumns, " FROM leads WHERE delete_time IS NULL AND (active_uscc = ? OR company_name_key = ?)"
-        " ORDER BY id LIMIT ?"));
+        " AND (? = '' OR unit_id = ? OR owner_id = ?) ORDER BY id LIMIT ?"));
     if (uscc.empty()) ps.setNull(1, sql::DataType::CHAR); else ps.setString(1, uscc);
     if (name_key.empty()) ps.setNull(2, sql::DataType::VARCHAR); else ps.setString(2, name_key);
-    ps.setInt(3, limit);
+    ps.setString(3, scope.unit_id);
+    ps.setString(4, scope.unit_id);
+    ps.setString(5, scope.owner_id);
+    ps.setInt(6, limit);
     std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
     while (rs->next()) found.push_back(LeadFromRow(*rs));
     return absl::OkStatus();

@@ -15,8 +15,16 @@
 
 namespace crm {
 
+// Which leads a caller may see at all: when `unit_id` is set, only leads of that
+// unit, or (when `owner_id` is set too) owned by that user. Empty: all.
+struct LeadScope {
+  std::string unit_id;
+  std::string owner_id;
+};
+
 // Which leads to list, in which order, from where.
 struct LeadQuery {
+  LeadScope scope;
   v1::LeadStatus status = v1::LEAD_STATUS_UNSPECIFIED;  // unspecified: any
   std::string owner_id;                                 // empty: any
   std::string unit_id;
@@ -80,9 +88,9 @@ class LeadStore {
                                               std::optional<std::pair<int64_t, int64_t>> after,
                                               absl::Time deadline);
 
-  // Active (not deleted) leads with this USCC or this normalised name.
-  absl::StatusOr<std::vector<v1::Lead>> FindActive(const std::string& uscc, const std::string& name_key,
-                                                   int limit, absl::Time deadline);
+  // Active (not deleted) leads in `scope` with this USCC or this normalised name.
+  absl::StatusOr<std::vector<v1::Lead>> FindActive(const LeadScope& scope, const std::string& uscc,
+                                                   const std::string& name_key, int limit, absl::Time deadline);
 
  private:
   ConnectionPool* pool_;

@@ -19,6 +19,13 @@ std::string MessageToJson(const google::protobuf::Message& m) {
   return json;
 }
 
+google::protobuf::Timestamp TimestampProto(absl::Time t) {
+  google::protobuf::Timestamp ts;
+  ts.set_seconds(absl::ToUnixSeconds(t));
+  ts.set_nanos(static_cast<int32_t>((t - absl::FromUnixSeconds(ts.seconds())) / absl::Nanoseconds(1)));
+  return ts;
+}
+
 std::string SqlTime(absl::Time t) {
   return absl::FormatTime("%Y-%m-%d %H:%M:%E6S", t, absl::UTCTimeZone());
 }
@@ -34,10 +41,10 @@ absl::Time ParseSqlTime(const std::string& text) {
 
 void AppendAudit(Connection& conn, const MutationContext& ctx, absl::string_view resource_name,
                  const google::protobuf::Message* before, const google::protobuf::Message* after,
-                 absl::Time at) {
+                 absl::Time at, absl::string_view outcome) {
   sql::PreparedStatement& ps = conn.Prepare(
       "INSERT INTO audit_log (occurred_at, principal, method, resource_name, request_id,"
-      " before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      " before_json, after_json, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   ps.setString(1, SqlTime(at));
   ps.setString(2, ctx.principal);
   ps.setString(3, ctx.method);
@@ -45,6 +52,7 @@ void AppendAudit(Connection& conn, const MutationContext& ctx, absl::string_view
   if (ctx.request_id.empty()) ps.setNull(5, sql::DataType::VARCHAR); else ps.setString(5, ctx.request_id);
   if (before) ps.setString(6, MessageToJson(*before)); else ps.setNull(6, sql::DataType::VARCHAR);
   if (after) ps.setString(7, MessageToJson(*after)); else ps.setNull(7, sql::DataType::VARCHAR);
+  ps.setString(8, std::string(outcome));
   ps.executeUpdate();
 }
 

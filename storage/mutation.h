@@ -5,6 +5,7 @@
 #include <string>
 
 #include <google/protobuf/message.h>
+#include <google/protobuf/timestamp.pb.h>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -23,11 +24,12 @@ struct MutationContext {
   absl::Time deadline = absl::InfiniteFuture();
 };
 
-// Appends the audit row of one mutation, inside the caller's transaction.
-// `before`/`after` are written as JSON (null for a create's before).
+// Appends the audit row of one call, inside the caller's transaction.
+// `before`/`after` are written as JSON (null for a create's before); `outcome`
+// is "OK" for a change, or the status code name of a refused call.
 void AppendAudit(Connection& conn, const MutationContext& ctx, absl::string_view resource_name,
                  const google::protobuf::Message* before, const google::protobuf::Message* after,
-                 absl::Time at);
+                 absl::Time at, absl::string_view outcome = "OK");
 
 // AIP-155 request ids, in two steps inside the caller's transaction.
 //
@@ -46,6 +48,9 @@ void RecordAnswer(Connection& conn, const MutationContext& ctx, absl::string_vie
 
 // `m` as JSON with proto field names (what audit rows and JSON columns hold).
 std::string MessageToJson(const google::protobuf::Message& m);
+
+// A time as a protobuf Timestamp.
+google::protobuf::Timestamp TimestampProto(absl::Time t);
 
 // A time as MySQL DATETIME(6) text in UTC, and back.
 std::string SqlTime(absl::Time t);

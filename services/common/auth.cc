@@ -16,15 +16,15 @@ std::string Sha256(absl::string_view data) {
   return digest;
 }
 
-BootstrapAuthenticator::BootstrapAuthenticator(absl::string_view token, Principal admin)
-    : token_sha256_(Sha256(token)), admin_(std::move(admin)) {}
+StaticTokenAuthenticator::StaticTokenAuthenticator(absl::string_view token, Principal principal)
+    : token_sha256_(Sha256(token)), principal_(std::move(principal)) {}
 
-absl::StatusOr<Principal> BootstrapAuthenticator::Authenticate(absl::string_view token) const {
+absl::StatusOr<Principal> StaticTokenAuthenticator::Authenticate(absl::string_view token) const {
   std::string digest = Sha256(token);
   if (CRYPTO_memcmp(digest.data(), token_sha256_.data(), digest.size()) != 0) {
     return absl::UnauthenticatedError("unknown bearer token");
   }
-  return admin_;
+  return principal_;
 }
 
 absl::StatusOr<std::string> BearerToken(absl::string_view header) {

@@ -5,23 +5,22 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "crm/v1/admin_service.pb.h"
 
 namespace crm {
-
-enum class Role { kStaff, kUnitLead, kLeadership, kAdmin, kDepartmentService };
 
 // Who is calling: resolved from the bearer token before any handler runs.
 struct Principal {
   std::string user_id;  // the `{id}` of `users/{id}`
   std::string unit_id;  // the `{id}` of `units/{id}`
-  Role role = Role::kStaff;
+  v1::Role role = v1::ROLE_UNSPECIFIED;
 
   std::string user_name() const { return "users/" + user_id; }
   std::string unit_name() const { return "units/" + unit_id; }
 };
 
-// Resolves a bearer token to a principal. Implementations must be cheap and
-// non-blocking (they run on gRPC threads) and thread-safe.
+// Resolves a bearer token to a principal. Thread-safe; may block (it runs on
+// the executor, e.g. to look the token up in the store).
 class Authenticator {
  public:
   virtual ~Authenticator() = default;
@@ -29,17 +28,17 @@ class Authenticator {
   virtual absl::StatusOr<Principal> Authenticate(absl::string_view token) const = 0;
 };
 
-// Until the security issue brings users and token tables: one administrator
-// token, configured at start-up, compared by its SHA-256 in constant time. The
-// raw token is not kept in memory after construction.
-class BootstrapAuthenticator : public Authenticator {
+// One fixed token for one principal, compared by its SHA-256 in constant time
+// (the raw token is not kept). For tests and tools; the server uses the
+// store's tokens (storage/principal_store.h).
+class StaticTokenAuthenticator : public Authenticator {
  public:
-  BootstrapAuthenticator(absl::string_view token, Principal admin);
+  StaticTokenAuthenticator(absl::string_view token, Principal principal);
   absl::StatusOr<Principal> Authenticate(absl::string_view token) const override;
 
  private:
   std::string token_sha256_;
-  Principal admin_;
+  Principal principal_;
 };
 
 // The raw token from an `authorization: Bearer <token>` header value;

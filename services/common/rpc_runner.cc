@@ -5,16 +5,10 @@
 #include "absl/strings/str_format.h"
 #include "services/common/grpc_status.h"
 #include "services/common/json_log.h"
+#include "services/common/permissions.h"
 
 namespace crm {
 namespace {
-
-absl::string_view Metadata(grpc::CallbackServerContext* ctx, absl::string_view key) {
-  const auto& md = ctx->client_metadata();
-  auto it = md.find(grpc::string_ref(key.data(), key.size()));
-  if (it == md.end()) return {};
-  return absl::string_view(it->second.data(), it->second.size());
-}
 
 std::string NewTraceId() {
   thread_local std::mt19937_64 rng{std::random_device{}()};
@@ -22,6 +16,13 @@ std::string NewTraceId() {
 }
 
 }  // namespace
+
+absl::string_view RpcRunner::Metadata(grpc::CallbackServerContext* ctx, absl::string_view key) {
+  const auto& md = ctx->client_metadata();
+  auto it = md.find(grpc::string_ref(key.data(), key.size()));
+  if (it == md.end()) return {};
+  return absl::string_view(it->second.data(), it->second.size());
+}
 
 CallContext RpcRunner::NewCall(grpc::CallbackServerContext* ctx, absl::string_view method,
                                absl::Time start) const {
@@ -37,13 +38,18 @@ CallContext RpcRunner::NewCall(grpc::CallbackServerContext* ctx, absl::string_vi
   return call;
 }
 
-absl::Status RpcRunner::Authenticate(grpc::CallbackServerContext* ctx, Principal* principal) const {
-  absl::StatusOr<std::string> token = BearerToken(Metadata(ctx, "authorization"));
-  if (!token.ok()) return token.status();
-  absl::StatusOr<Principal> who = authenticator_->Authenticate(*token);
+absl::Status RpcRunner::Admit(grpc::CallbackServerContext* ctx, const std::string& token,
+                              CallContext& call) const {
+  if (ctx->IsCancelled()) return absl::CancelledError("the caller cancelled the call");
+  if (absl::Now() >= call.deadline) {
+    return absl::DeadlineExceededError("the deadline passed before the call was started");
+  }
+  absl::StatusOr<Principal> who = authenticator_->Authenticate(token);
   if (!who.ok()) return who.status();
-  *principal = *std::move(who);
-  return absl::OkStatus();
+  call.principal = *std::move(who);
+  absl::Status allowed = AuthorizeMethod(call.principal, call.method);
+  if (!allowed.ok() && options_.on_denied) options_.on_denied(call, allowed);
+  return allowed;
 }
 
 void RpcRunner::Finish(grpc::ServerUnaryReactor* reactor, const CallContext& call,

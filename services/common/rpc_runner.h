@@ -3,6 +3,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <functional>
 #include <string>
 #include <utility>
 
@@ -24,13 +25,17 @@ struct CallContext {
 
 struct RpcRunnerOptions {
   absl::Duration max_deadline = absl::Seconds(30);
+  // Told of every call refused by the permission table (for the audit log).
+  std::function<void(const CallContext&, const absl::Status&)> on_denied;
 };
 
-// Runs unary handlers the way the design asks: authenticate on the gRPC thread
-// (cheap, in memory), then do the blocking work on the bounded executor, which
-// finishes the call. A full executor answers RESOURCE_EXHAUSTED at once; work
-// whose deadline passed while queued is not started. Every call is logged as
-// one JSON line with method, status, latency and trace id.
+// Runs unary handlers the way the design asks: on the gRPC thread only what is
+// cheap (read the metadata), then on the bounded executor, which finishes the
+// call: authenticate the bearer token (a store lookup), check the permission
+// table for the method, and do the work. A full executor answers
+// RESOURCE_EXHAUSTED at once; work whose deadline passed while queued is not
+// started. Every call is logged as one JSON line with method, status, latency
+// and trace id.
 class RpcRunner {
  public:
   RpcRunner(BoundedExecutor* executor, const Authenticator* authenticator, RpcRunnerOptions options)
@@ -42,19 +47,14 @@ class RpcRunner {
     grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
     absl::Time start = absl::Now();
     CallContext call = NewCall(ctx, method, start);
-    if (absl::Status auth = Authenticate(ctx, &call.principal); !auth.ok()) {
-      Finish(reactor, call, auth, start);
+    absl::StatusOr<std::string> token = BearerToken(Metadata(ctx, "authorization"));
+    if (!token.ok()) {
+      Finish(reactor, call, token.status(), start);
       return reactor;
     }
-    auto task = [this, reactor, ctx, call, work = std::move(work), start]() mutable {
-      absl::Status status;
-      if (ctx->IsCancelled()) {
-        status = absl::CancelledError("the caller cancelled the call");
-      } else if (absl::Now() >= call.deadline) {
-        status = absl::DeadlineExceededError("the deadline passed before the call was started");
-      } else {
-        status = work(call);
-      }
+    auto task = [this, reactor, ctx, call, token = *std::move(token), work = std::move(work), start]() mutable {
+      absl::Status status = Admit(ctx, token, call);
+      if (status.ok()) status = work(call);
       Finish(reactor, call, status, start);
     };
     if (!executor_->TrySubmit(std::move(task))) {
@@ -65,8 +65,11 @@ class RpcRunner {
   }
 
  private:
+  static absl::string_view Metadata(grpc::CallbackServerContext* ctx, absl::string_view key);
   CallContext NewCall(grpc::CallbackServerContext* ctx, absl::string_view method, absl::Time start) const;
-  absl::Status Authenticate(grpc::CallbackServerContext* ctx, Principal* principal) const;
+  // On the executor, before the work: still wanted and in time, a known
+  // principal (filled into `call`), allowed to call the method.
+  absl::Status Admit(grpc::CallbackServerContext* ctx, const std::string& token, CallContext& call) const;
   void Finish(grpc::ServerUnaryReactor* reactor, const CallContext& call, const absl::Status& status,
               absl::Time start) const;
 

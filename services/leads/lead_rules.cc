@@ -269,6 +269,37 @@ absl::Status ApplyLeadAction(Lead& lead, LeadAction action) {
   return absl::OkStatus();
 }
 
+bool CanSeeLead(const Principal& p, const Lead& lead) {
+  switch (p.role) {
+    case v1::ROLE_ADMIN:
+    case v1::ROLE_LEADERSHIP: return true;
+    case v1::ROLE_UNIT_LEAD: return lead.unit() == p.unit_name();
+    case v1::ROLE_STAFF: return lead.unit() == p.unit_name() || lead.owner() == p.user_name();
+    default: return false;
+  }
+}
+
+void RedactLead(const Principal& p, Lead& lead) {
+  if (p.role == v1::ROLE_ADMIN || p.role == v1::ROLE_LEADERSHIP || lead.unit() == p.unit_name()) return;
+  for (v1::Contact& c : *lead.mutable_contacts()) {
+    c.clear_phone();
+    c.clear_email();
+  }
+}
+
+absl::Status CheckLeadAssignment(const Principal& p, const Lead* before, const Lead& after) {
+  if (p.role == v1::ROLE_ADMIN) return absl::OkStatus();
+  if ((!before || before->unit() != after.unit()) && after.unit() != p.unit_name()) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("lead.unit: ", p.user_name(), " may only put leads into ", p.unit_name()));
+  }
+  if (p.role == v1::ROLE_STAFF && (!before || before->owner() != after.owner()) && after.owner() != p.user_name()) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("lead.owner: staff may only own leads themselves; ask the unit lead to assign it"));
+  }
+  return absl::OkStatus();
+}
+
 bool IsIsoDate(absl::string_view date) {
   absl::CivilDay day;
   return date.size() == 10 && absl::ParseCivilTime(date, &day) && absl::FormatCivilTime(day) == date;

@@ -10,6 +10,7 @@
 #include "absl/strings/string_view.h"
 #include "crm/v1/leads_service.pb.h"
 #include "google/protobuf/field_mask.pb.h"
+#include "services/common/auth.h"
 #include "services/common/field_violations.h"
 
 namespace crm {
@@ -51,6 +52,22 @@ absl::Status ApplyLeadAction(v1::Lead& lead, LeadAction action);
 
 // Short name of a status for messages ("QUALIFIED").
 std::string LeadStatusName(v1::LeadStatus status);
+
+// Object level: whether `p` may see (and, where the method allows, change)
+// `lead`. STAFF: leads of their unit and leads they own; UNIT_LEAD: their
+// unit's; LEADERSHIP and ADMIN: all; DEPARTMENT_SERVICE: none. A lead the
+// caller may not see is answered NOT_FOUND, so its existence is not revealed.
+bool CanSeeLead(const Principal& p, const v1::Lead& lead);
+
+// Field level: contacts' phone and e-mail are for the owning unit, LEADERSHIP
+// and ADMIN; everyone else gets them cleared.
+void RedactLead(const Principal& p, v1::Lead& lead);
+
+// Property level: who may put a lead in which unit and give it to whom.
+// ADMIN: anyone anywhere; UNIT_LEAD: into their own unit; STAFF: into their own
+// unit, owned by themselves. Only fields that change are checked (`before` is
+// null on create). PERMISSION_DENIED naming the field otherwise.
+absl::Status CheckLeadAssignment(const Principal& p, const v1::Lead* before, const v1::Lead& after);
 
 // True for `YYYY-MM-DD` naming a real calendar day.
 bool IsIsoDate(absl::string_view date);

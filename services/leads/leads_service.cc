@@ -28,9 +28,27 @@ void CheckRequestId(const std::string& request_id, FieldViolations& violations) 
 }
 
 // The query of a ListLeads request, and the fingerprint its page tokens carry.
-absl::StatusOr<LeadQuery> QueryOf(const v1::ListLeadsRequest& req, std::string& fingerprint) {
+// The leads `p` may see, as a store scope; the same rule as CanSeeLead.
+LeadScope ScopeFor(const Principal& p) {
+  switch (p.role) {
+    case v1::ROLE_ADMIN:
+    case v1::ROLE_LEADERSHIP: return {};
+    case v1::ROLE_STAFF: return {p.unit_id, p.user_id};
+    default: return {p.unit_id, ""};
+  }
+}
+
+// NOT_FOUND, worded as for a missing lead, when `p` may not see `lead`.
+absl::Status Visible(const Principal& p, const Lead& lead) {
+  if (CanSeeLead(p, lead)) return absl::OkStatus();
+  return absl::NotFoundError(absl::StrCat(lead.name(), " does not exist"));
+}
+
+absl::StatusOr<LeadQuery> QueryOf(const Principal& principal, const v1::ListLeadsRequest& req,
+                                  std::string& fingerprint) {
   FieldViolations violations;
   LeadQuery q;
+  q.scope = ScopeFor(principal);
   q.status = req.status();
   q.target_list = req.target_list();
   q.channel = req.channel();
@@ -83,6 +101,8 @@ grpc::ServerUnaryReactor* LeadsService::GetLead(grpc::CallbackServerContext* ctx
   return runner_->Run(ctx, absl::StrCat(kService, "GetLead"), [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "leads", "name"));
     ASSIGN_OR_RETURN(*resp, store_.Get(id, call.deadline));
+    RETURN_IF_ERROR(Visible(call.principal, *resp));
+    RedactLead(call.principal, *resp);
     return absl::OkStatus();
   });
 }
@@ -91,9 +111,12 @@ grpc::ServerUnaryReactor* LeadsService::ListLeads(grpc::CallbackServerContext* c
                                                   const v1::ListLeadsRequest* req, v1::ListLeadsResponse* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "ListLeads"), [=, this](const CallContext& call) -> absl::Status {
     std::string fingerprint;
-    ASSIGN_OR_RETURN(LeadQuery query, QueryOf(*req, fingerprint));
+    ASSIGN_OR_RETURN(LeadQuery query, QueryOf(call.principal, *req, fingerprint));
     ASSIGN_OR_RETURN(LeadPage page, store_.List(query, call.deadline));
-    for (Lead& lead : page.leads) resp->add_leads()->Swap(&lead);
+    for (Lead& lead : page.leads) {
+      RedactLead(call.principal, lead);
+      resp->add_leads()->Swap(&lead);
+    }
     if (page.next) resp->set_next_page_token(EncodePageToken({page.next->first, page.next->second}, fingerprint));
     return absl::OkStatus();
   });
@@ -114,7 +137,8 @@ grpc::ServerUnaryReactor* LeadsService::CreateLead(grpc::CallbackServerContext* 
     lead.set_status(v1::LEAD_STATUS_NEW);
     if (lead.owner().empty()) lead.set_owner(call.principal.user_name());
     if (lead.unit().empty()) lead.set_unit(call.principal.unit_name());
-    ASSIGN_OR_RETURN(*resp, store_.Create(Mutation(call, req->request_id()), lead));
+    RETURN_IF_ERROR(CheckLeadAssignment(call.principal, nullptr, lead));
+    ASSIGN_OR_RETURN(*resp, Written(call, store_.Create(Mutation(call, req->request_id()), lead), lead.uscc()));
     return absl::OkStatus();
   });
 }
@@ -123,15 +147,21 @@ grpc::ServerUnaryReactor* LeadsService::UpdateLead(grpc::CallbackServerContext* 
                                                    const v1::UpdateLeadRequest* req, Lead* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "UpdateLead"), [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->lead().name(), "leads", "lead.name"));
-    ASSIGN_OR_RETURN(*resp, store_.Mutate(Mutation(call, ""), id, req->lead().etag(), [&](Lead& lead) {
+    std::string uscc;  // the lead's, for a collision's message
+    auto updated = store_.Mutate(Mutation(call, ""), id, req->lead().etag(), [&](Lead& lead) {
+      RETURN_IF_ERROR(Visible(call.principal, lead));
       if (lead.has_delete_time()) {
         return absl::FailedPreconditionError(absl::StrCat(lead.name(), " is deleted; undelete it first"));
       }
+      const Lead before = lead;
       RETURN_IF_ERROR(ApplyLeadMask(req->update_mask(), req->lead(), lead));
+      uscc = lead.uscc();
       FieldViolations violations;
       ValidateLeadFields(lead, "lead.", violations);
-      return violations.ToStatus();
-    }));
+      RETURN_IF_ERROR(violations.ToStatus());
+      return CheckLeadAssignment(call.principal, &before, lead);
+    });
+    ASSIGN_OR_RETURN(*resp, Written(call, std::move(updated), uscc));
     return absl::OkStatus();
   });
 }
@@ -141,12 +171,14 @@ grpc::ServerUnaryReactor* LeadsService::DeleteLead(grpc::CallbackServerContext* 
   return runner_->Run(ctx, absl::StrCat(kService, "DeleteLead"), [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "leads", "name"));
     ASSIGN_OR_RETURN(*resp, store_.Mutate(Mutation(call, ""), id, req->etag(), [&](Lead& lead) {
+      RETURN_IF_ERROR(Visible(call.principal, lead));
       if (lead.has_delete_time()) {
         return absl::FailedPreconditionError(absl::StrCat(lead.name(), " is already deleted"));
       }
       *lead.mutable_delete_time() = google::protobuf::util::TimeUtil::GetCurrentTime();
       return absl::OkStatus();
     }));
+    RedactLead(call.principal, *resp);
     return absl::OkStatus();
   });
 }
@@ -155,15 +187,32 @@ grpc::ServerUnaryReactor* LeadsService::UndeleteLead(grpc::CallbackServerContext
                                                      const v1::UndeleteLeadRequest* req, Lead* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "UndeleteLead"), [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "leads", "name"));
-    ASSIGN_OR_RETURN(*resp, store_.Mutate(Mutation(call, ""), id, req->etag(), [&](Lead& lead) {
+    std::string uscc;  // the lead's, for a collision's message
+    auto undeleted = store_.Mutate(Mutation(call, ""), id, req->etag(), [&](Lead& lead) {
+      RETURN_IF_ERROR(Visible(call.principal, lead));
+      uscc = lead.uscc();
       if (!lead.has_delete_time()) {
         return absl::FailedPreconditionError(absl::StrCat(lead.name(), " is not deleted"));
       }
       lead.clear_delete_time();
       return absl::OkStatus();
-    }));
+    });
+    ASSIGN_OR_RETURN(*resp, Written(call, std::move(undeleted), uscc));
     return absl::OkStatus();
   });
+}
+
+absl::StatusOr<Lead> LeadsService::Written(const CallContext& call, absl::StatusOr<Lead> result,
+                                           const std::string& uscc) {
+  if (result.ok()) {
+    RedactLead(call.principal, *result);
+    return result;
+  }
+  if (result.status().code() != absl::StatusCode::kAlreadyExists || uscc.empty()) return result;
+  // The USCC belongs to another lead: name it only if the caller may see it.
+  auto holders = store_.FindActive(ScopeFor(call.principal), uscc, "", 1, call.deadline);
+  if (holders.ok() && !holders->empty()) return result;
+  return absl::AlreadyExistsError(absl::StrCat("uscc ", uscc, " already belongs to a lead of another unit"));
 }
 
 absl::Status LeadsService::ChangeStatus(const CallContext& call, const std::string& name, const std::string& etag,
@@ -174,6 +223,7 @@ absl::Status LeadsService::ChangeStatus(const CallContext& call, const std::stri
   RETURN_IF_ERROR(violations.ToStatus());
   ASSIGN_OR_RETURN(int64_t id, ParseResourceId(name, "leads", "name"));
   ASSIGN_OR_RETURN(*resp, store_.Mutate(Mutation(call, request_id), id, etag, [&](Lead& lead) -> absl::Status {
+    RETURN_IF_ERROR(Visible(call.principal, lead));
     if (lead.has_delete_time()) {
       return absl::FailedPreconditionError(absl::StrCat(lead.name(), " is deleted; undelete it first"));
     }
@@ -181,6 +231,7 @@ absl::Status LeadsService::ChangeStatus(const CallContext& call, const std::stri
     if (action == LeadAction::kDisqualify) lead.set_disqualify_reason(reason);
     return absl::OkStatus();
   }));
+  RedactLead(call.principal, *resp);
   return absl::OkStatus();
 }
 
@@ -221,7 +272,8 @@ grpc::ServerUnaryReactor* LeadsService::AddLeadActivity(grpc::CallbackServerCont
     RETURN_IF_ERROR(violations.ToStatus());
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->parent(), "leads", "parent"));
     ASSIGN_OR_RETURN(*resp, store_.AddActivity(Mutation(call, req->request_id()), id, req->activity(),
-                                               [](Lead& lead) -> absl::Status {
+                                               [&](Lead& lead) -> absl::Status {
+                                                 RETURN_IF_ERROR(Visible(call.principal, lead));
                                                  // The first contact starts the courtship.
                                                  if (lead.status() == v1::LEAD_STATUS_NEW) {
                                                    return ApplyLeadAction(lead, LeadAction::kFirstActivity);
@@ -237,6 +289,8 @@ grpc::ServerUnaryReactor* LeadsService::ListLeadActivities(grpc::CallbackServerC
                                                            v1::ListLeadActivitiesResponse* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "ListLeadActivities"), [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->parent(), "leads", "parent"));
+    ASSIGN_OR_RETURN(Lead parent, store_.Get(id, call.deadline));
+    RETURN_IF_ERROR(Visible(call.principal, parent));
     ASSIGN_OR_RETURN(int page_size, EffectivePageSize(req->page_size()));
     v1::ListLeadActivitiesRequest unpaged = *req;
     unpaged.clear_page_size();
@@ -268,8 +322,10 @@ grpc::ServerUnaryReactor* LeadsService::FindDuplicateLeads(grpc::CallbackServerC
     if (CharCount(req->company_name()) > 200) violations.Add("company_name", "must be at most 200 characters");
     RETURN_IF_ERROR(violations.ToStatus());
     std::string key = req->company_name().empty() ? "" : NormalizeCompanyName(req->company_name());
-    ASSIGN_OR_RETURN(std::vector<Lead> leads, store_.FindActive(req->uscc(), key, 100, call.deadline));
+    ASSIGN_OR_RETURN(std::vector<Lead> leads,
+                     store_.FindActive(ScopeFor(call.principal), req->uscc(), key, 100, call.deadline));
     for (Lead& lead : leads) {
+      RedactLead(call.principal, lead);
       auto* match = resp->add_matches();
       match->set_matched_on(!req->uscc().empty() && lead.uscc() == req->uscc() ? "uscc" : "company_name");
       match->mutable_lead()->Swap(&lead);

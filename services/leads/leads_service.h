@@ -47,6 +47,11 @@ class LeadsService final : public v1::LeadService::CallbackService {
                             const std::string& request_id, LeadAction action, const std::string& reason,
                             v1::Lead* resp);
 
+  // A written lead as its caller may see it; an ALREADY_EXISTS about a USCC
+  // names the other lead only when the caller may see that one.
+  absl::StatusOr<v1::Lead> Written(const CallContext& call, absl::StatusOr<v1::Lead> result,
+                                   const std::string& uscc);
+
   RpcRunner* runner_;
   LeadStore store_;
 };

@@ -307,11 +307,11 @@ TEST_F(LeadStoreTest, FindActiveMatchesNormalisedNamesAndUscc) {
   a.set_uscc("91350200776049653A");
   MustCreate(a);
   MustCreate(NewLead("华为终端有限公司"));
-  auto by_name = store_->FindActive("", NormalizeCompanyName("华为技术（中国）有限公司"), 10, Deadline());
+  auto by_name = store_->FindActive({}, "", NormalizeCompanyName("华为技术（中国）有限公司"), 10, Deadline());
   ASSERT_TRUE(by_name.ok());
   ASSERT_EQ(by_name->size(), 1u);
   EXPECT_EQ((*by_name)[0].company_name(), "华为技术有限公司");
-  auto by_uscc = store_->FindActive("91350200776049653A", "", 10, Deadline());
+  auto by_uscc = store_->FindActive({}, "91350200776049653A", "", 10, Deadline());
   ASSERT_TRUE(by_uscc.ok());
   EXPECT_EQ(by_uscc->size(), 1u);
 }

@@ -98,8 +98,8 @@ TEST_F(LeadsServiceTest, CreateFillsServerFieldsAndGetReturnsTheSame) {
   Lead created = Create(req);
   EXPECT_EQ(created.status(), v1::LEAD_STATUS_NEW);
   EXPECT_NE(created.name(), "leads/999");
-  EXPECT_EQ(created.owner(), "users/tester");
-  EXPECT_EQ(created.unit(), "units/unit-a");
+  EXPECT_EQ(created.owner(), "users/admin");
+  EXPECT_EQ(created.unit(), "units/admin");
   EXPECT_EQ(Get(created.name()).SerializeAsString(), created.SerializeAsString());
 }
 
@@ -275,7 +275,7 @@ TEST_F(LeadsServiceTest, ActivitiesStartContactAndListNewestFirst) {
     v1::Activity out;
     grpc::Status s = server_.stub().AddLeadActivity(Ctx().get(), add, &out);
     ASSERT_TRUE(s.ok()) << s.error_message();
-    EXPECT_EQ(out.creator(), "users/tester");
+    EXPECT_EQ(out.creator(), "users/admin");
   }
   EXPECT_EQ(Get(lead.name()).status(), v1::LEAD_STATUS_CONTACTING);
   v1::ListLeadActivitiesRequest list;

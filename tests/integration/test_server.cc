@@ -6,18 +6,30 @@ namespace crm::testing {
 
 LeadsServer::LeadsServer(size_t queue_capacity)
     : db_(TestDatabase::Create()),
+      principals_(db_ ? std::make_unique<PrincipalStore>(&db_->pool()) : nullptr),
       executor_(4, queue_capacity),
-      authenticator_(kToken, Principal{"tester", "unit-a", Role::kAdmin}),
-      runner_(&executor_, &authenticator_, {}) {
+      runner_(&executor_, principals_.get(), Options()) {
   if (db_ == nullptr) return;
+  auto bootstrapped = principals_->BootstrapAdmin(kToken);
+  EXPECT_TRUE(bootstrapped.ok() && *bootstrapped) << bootstrapped.status();
   service_ = std::make_unique<LeadsService>(&runner_, &db_->pool());
+  admin_ = std::make_unique<AdminService>(&runner_, principals_.get());
   ServerConfig config;
   config.listen_address = "127.0.0.1:0";
-  auto server = CrmServer::Start(config, {service_.get()}, {"crm.v1.LeadService"});
+  auto server = CrmServer::Start(config, {service_.get(), admin_.get()}, {"crm.v1.LeadService", "crm.v1.AdminService"});
   EXPECT_TRUE(server.ok()) << server.status();
   if (!server.ok()) return;
   server_ = *std::move(server);
   stub_ = v1::LeadService::NewStub(grpc::CreateChannel(address(), grpc::InsecureChannelCredentials()));
+}
+
+RpcRunnerOptions LeadsServer::Options() {
+  RpcRunnerOptions options;
+  options.on_denied = [this](const CallContext& call, const absl::Status& status) {
+    principals_->RecordDenied({call.principal.user_name(), call.method, "", call.deadline},
+                              absl::StatusCodeToString(status.code()));
+  };
+  return options;
 }
 
 LeadsServer::~LeadsServer() {

@@ -10,15 +10,18 @@
 #include "services/common/executor.h"
 #include "services/common/rpc_runner.h"
 #include "services/common/server.h"
+#include "services/admin/admin_service.h"
 #include "services/leads/leads_service.h"
+#include "storage/principal_store.h"
 #include "tests/integration/test_db.h"
 
 namespace crm::testing {
 
-// The bearer token the test servers accept (an admin of unit `unit-a`, user `tester`).
+// The bootstrap token of the test servers: users/admin (ADMIN) of units/admin.
 inline constexpr char kToken[] = "test-token-0123456789abcdef0123456789abcdef";
 
-// A LeadService server on a free loopback port with its own fresh database.
+// The LeadService and AdminService on a free loopback port, with a fresh
+// database, the store's tokens (bootstrapped with kToken) and the permission table.
 class LeadsServer {
  public:
   explicit LeadsServer(size_t queue_capacity = 100);
@@ -29,13 +32,17 @@ class LeadsServer {
   std::string address() const { return "127.0.0.1:" + std::to_string(port()); }
   v1::LeadService::Stub& stub() { return *stub_; }
   TestDatabase& db() { return *db_; }
+  PrincipalStore& principals() { return *principals_; }
 
  private:
+  RpcRunnerOptions Options();
+
   std::unique_ptr<TestDatabase> db_;
+  std::unique_ptr<PrincipalStore> principals_;
   BoundedExecutor executor_;
-  BootstrapAuthenticator authenticator_;
   RpcRunner runner_;
   std::unique_ptr<LeadsService> service_;
+  std::unique_ptr<AdminService> admin_;
   std::unique_ptr<CrmServer> server_;
   std::unique_ptr<v1::LeadService::Stub> stub_;
 };

@@ -1,0 +1,188 @@
+#include "services/admin/admin_service.h"
+
+#include <google/protobuf/util/time_util.h>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "services/common/field_violations.h"
+#include "services/common/page_token.h"
+#include "services/common/resource_name.h"
+#include "services/common/status_macros.h"
+
+namespace crm {
+namespace {
+
+constexpr char kService[] = "crm.v1.AdminService/";
+
+MutationContext Mutation(const CallContext& call) {
+  return MutationContext{call.principal.user_name(), call.method, "", call.deadline};
+}
+
+// Ids chosen by the caller follow the same form as the names that hold them.
+void CheckId(const std::string& id, absl::string_view collection, absl::string_view field,
+             FieldViolations& violations) {
+  if (PrincipalId(absl::StrCat(collection, "/", id), collection).empty()) {
+    violations.Add(std::string(field), "must be 1–64 characters of a-z, 0-9, `-` and `_`");
+  }
+}
+
+void CheckUserFields(const v1::User& user, FieldViolations& violations) {
+  if (user.display_name().empty() || user.display_name().size() > 200) {
+    violations.Add("user.display_name", "is required, at most 200 bytes");
+  }
+  if (PrincipalId(user.unit(), "units").empty()) violations.Add("user.unit", "must be a unit name like `units/team-1`");
+  if (user.role() == v1::ROLE_UNSPECIFIED || !v1::Role_IsValid(user.role())) {
+    violations.Add("user.role", "is required (STAFF, UNIT_LEAD, LEADERSHIP, ADMIN or DEPARTMENT_SERVICE)");
+  }
+}
+
+// Keyset paging by id: the token holds the last id of the page.
+absl::StatusOr<std::string> AfterId(const std::string& token, const google::protobuf::Message& unpaged) {
+  if (token.empty()) return std::string();
+  std::string raw;
+  if (!absl::WebSafeBase64Unescape(token, &raw) || raw.rfind(QueryFingerprint(unpaged) + ":", 0) != 0) {
+    return InvalidField("page_token", "is not a token of this list call");
+  }
+  return raw.substr(raw.find(':') + 1);
+}
+
+std::string NextToken(const std::string& last_id, const google::protobuf::Message& unpaged) {
+  std::string token;
+  absl::WebSafeBase64Escape(absl::StrCat(QueryFingerprint(unpaged), ":", last_id), &token);
+  return token;
+}
+
+}  // namespace
+
+grpc::ServerUnaryReactor* AdminService::CreateUnit(grpc::CallbackServerContext* ctx,
+                                                   const v1::CreateUnitRequest* req, v1::Unit* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "CreateUnit"), [=, this](const CallContext& call) -> absl::Status {
+    FieldViolations violations;
+    CheckId(req->unit_id(), "units", "unit_id", violations);
+    if (req->unit().display_name().empty()) violations.Add("unit.display_name", "is required");
+    RETURN_IF_ERROR(violations.ToStatus());
+    ASSIGN_OR_RETURN(*resp, store_->CreateUnit(Mutation(call), req->unit_id(), req->unit()));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AdminService::ListUnits(grpc::CallbackServerContext* ctx,
+                                                  const v1::ListUnitsRequest* req, v1::ListUnitsResponse* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "ListUnits"), [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(int page_size, EffectivePageSize(req->page_size()));
+    v1::ListUnitsRequest unpaged;
+    ASSIGN_OR_RETURN(std::string after, AfterId(req->page_token(), unpaged));
+    ASSIGN_OR_RETURN(std::vector<v1::Unit> units, store_->ListUnits(after, page_size, call.deadline));
+    bool more = static_cast<int>(units.size()) > page_size;
+    if (more) units.pop_back();
+    for (v1::Unit& u : units) resp->add_units()->Swap(&u);
+    if (more) resp->set_next_page_token(NextToken(PrincipalId(resp->units().rbegin()->name(), "units"), unpaged));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AdminService::CreateUser(grpc::CallbackServerContext* ctx,
+                                                   const v1::CreateUserRequest* req, v1::User* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "CreateUser"), [=, this](const CallContext& call) -> absl::Status {
+    FieldViolations violations;
+    CheckId(req->user_id(), "users", "user_id", violations);
+    CheckUserFields(req->user(), violations);
+    RETURN_IF_ERROR(violations.ToStatus());
+    v1::User user = req->user();
+    user.set_active(true);
+    ASSIGN_OR_RETURN(*resp, store_->CreateUser(Mutation(call), req->user_id(), user));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AdminService::GetUser(grpc::CallbackServerContext* ctx, const v1::GetUserRequest* req,
+                                                v1::User* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "GetUser"), [=, this](const CallContext& call) -> absl::Status {
+    std::string id = PrincipalId(req->name(), "users");
+    if (id.empty()) return InvalidField("name", "must be a user name like `users/alice`");
+    ASSIGN_OR_RETURN(*resp, store_->GetUser(id, call.deadline));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AdminService::ListUsers(grpc::CallbackServerContext* ctx,
+                                                  const v1::ListUsersRequest* req, v1::ListUsersResponse* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "ListUsers"), [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(int page_size, EffectivePageSize(req->page_size()));
+    std::string unit_id = req->unit().empty() ? "" : PrincipalId(req->unit(), "units");
+    if (!req->unit().empty() && unit_id.empty()) return InvalidField("unit", "must be a unit name like `units/team-1`");
+    v1::ListUsersRequest unpaged;
+    unpaged.set_unit(req->unit());
+    ASSIGN_OR_RETURN(std::string after, AfterId(req->page_token(), unpaged));
+    ASSIGN_OR_RETURN(std::vector<v1::User> users, store_->ListUsers(unit_id, after, page_size, call.deadline));
+    bool more = static_cast<int>(users.size()) > page_size;
+    if (more) users.pop_back();
+    for (v1::User& u : users) resp->add_users()->Swap(&u);
+    if (more) resp->set_next_page_token(NextToken(PrincipalId(resp->users().rbegin()->name(), "users"), unpaged));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AdminService::UpdateUser(grpc::CallbackServerContext* ctx,
+                                                   const v1::UpdateUserRequest* req, v1::User* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "UpdateUser"), [=, this](const CallContext& call) -> absl::Status {
+    std::string id = PrincipalId(req->user().name(), "users");
+    if (id.empty()) return InvalidField("user.name", "must be a user name like `users/alice`");
+    if (req->update_mask().paths().empty()) return InvalidField("update_mask", "is required");
+    ASSIGN_OR_RETURN(*resp, store_->MutateUser(Mutation(call), id, req->user().etag(), [&](v1::User& user) {
+      for (const std::string& path : req->update_mask().paths()) {
+        if (path == "display_name") user.set_display_name(req->user().display_name());
+        else if (path == "unit") user.set_unit(req->user().unit());
+        else if (path == "role") user.set_role(req->user().role());
+        else if (path == "active") user.set_active(req->user().active());
+        else return InvalidField("update_mask", absl::StrCat("`", path, "` can be one of: display_name, unit, role, active"));
+      }
+      FieldViolations violations;
+      CheckUserFields(user, violations);
+      return violations.ToStatus();
+    }));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AdminService::IssueToken(grpc::CallbackServerContext* ctx,
+                                                   const v1::IssueTokenRequest* req, v1::IssueTokenResponse* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "IssueToken"), [=, this](const CallContext& call) -> absl::Status {
+    FieldViolations violations;
+    std::string id = PrincipalId(req->principal(), "users");
+    if (id.empty()) violations.Add("principal", "must be a user name like `users/alice`");
+    if (req->description().size() > 200) violations.Add("description", "at most 200 bytes");
+    std::optional<absl::Time> expire;
+    if (req->has_expire_time()) {
+      expire = absl::FromUnixSeconds(req->expire_time().seconds());
+      if (*expire <= absl::Now()) violations.Add("expire_time", "must be in the future");
+    }
+    RETURN_IF_ERROR(violations.ToStatus());
+    ASSIGN_OR_RETURN(auto issued, store_->IssueToken(Mutation(call), id, req->description(), expire));
+    *resp->mutable_token() = issued.first;
+    resp->set_secret(issued.second);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AdminService::ListTokens(grpc::CallbackServerContext* ctx,
+                                                   const v1::ListTokensRequest* req, v1::ListTokensResponse* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "ListTokens"), [=, this](const CallContext& call) -> absl::Status {
+    std::string id = PrincipalId(req->principal(), "users");
+    if (id.empty()) return InvalidField("principal", "must be a user name like `users/alice`");
+    ASSIGN_OR_RETURN(std::vector<v1::Token> tokens, store_->ListTokens(id, call.deadline));
+    for (v1::Token& t : tokens) resp->add_tokens()->Swap(&t);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AdminService::RevokeToken(grpc::CallbackServerContext* ctx,
+                                                    const v1::RevokeTokenRequest* req, v1::Token* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "RevokeToken"), [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "tokens", "name"));
+    ASSIGN_OR_RETURN(*resp, store_->RevokeToken(Mutation(call), id));
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace crm

@@ -1,0 +1,61 @@
+#include "services/common/permissions.h"
+
+#include "absl/algorithm/container.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+
+namespace crm {
+namespace {
+
+using v1::Role;
+constexpr Role kStaff = v1::ROLE_STAFF;
+constexpr Role kUnitLead = v1::ROLE_UNIT_LEAD;
+constexpr Role kLeadership = v1::ROLE_LEADERSHIP;
+constexpr Role kAdmin = v1::ROLE_ADMIN;
+
+// Who reads the pipeline, and who changes it. LEADERSHIP reads everything and
+// changes nothing here; DEPARTMENT_SERVICE accounts get only the calls their
+// departments need, which come with the enterprises and projects services.
+const std::vector<Role> kReaders = {kStaff, kUnitLead, kLeadership, kAdmin};
+const std::vector<Role> kWriters = {kStaff, kUnitLead, kAdmin};
+const std::vector<Role> kAdmins = {kAdmin};
+
+}  // namespace
+
+const std::map<std::string, std::vector<Role>>& PermissionTable() {
+  static const auto& table = *new std::map<std::string, std::vector<Role>>{
+      {"crm.v1.LeadService/GetLead", kReaders},
+      {"crm.v1.LeadService/ListLeads", kReaders},
+      {"crm.v1.LeadService/ListLeadActivities", kReaders},
+      {"crm.v1.LeadService/FindDuplicateLeads", kReaders},
+      {"crm.v1.LeadService/CreateLead", kWriters},
+      {"crm.v1.LeadService/UpdateLead", kWriters},
+      {"crm.v1.LeadService/DeleteLead", kWriters},
+      {"crm.v1.LeadService/UndeleteLead", kWriters},
+      {"crm.v1.LeadService/QualifyLead", kWriters},
+      {"crm.v1.LeadService/DisqualifyLead", kWriters},
+      {"crm.v1.LeadService/ReopenLead", kWriters},
+      {"crm.v1.LeadService/AddLeadActivity", kWriters},
+      {"crm.v1.AdminService/CreateUnit", kAdmins},
+      {"crm.v1.AdminService/ListUnits", kAdmins},
+      {"crm.v1.AdminService/CreateUser", kAdmins},
+      {"crm.v1.AdminService/GetUser", kAdmins},
+      {"crm.v1.AdminService/ListUsers", kAdmins},
+      {"crm.v1.AdminService/UpdateUser", kAdmins},
+      {"crm.v1.AdminService/IssueToken", kAdmins},
+      {"crm.v1.AdminService/ListTokens", kAdmins},
+      {"crm.v1.AdminService/RevokeToken", kAdmins},
+  };
+  return table;
+}
+
+absl::Status AuthorizeMethod(const Principal& principal, absl::string_view method) {
+  const auto& table = PermissionTable();
+  auto it = table.find(std::string(method));
+  if (it != table.end() && absl::c_linear_search(it->second, principal.role)) return absl::OkStatus();
+  return absl::PermissionDeniedError(absl::StrCat(
+      principal.user_name(), " (", absl::StripPrefix(v1::Role_Name(principal.role), "ROLE_"), ") may not call ",
+      method));
+}
+
+}  // namespace crm

@@ -9,7 +9,7 @@ packages=(
   build-essential cmake git ca-certificates
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libabsl-dev libssl-dev
   libmysqlcppconn-dev mariadb-server mariadb-client
-  libgtest-dev libgmock-dev libcli11-dev
+  libgtest-dev libgmock-dev libcli11-dev openssl
   golang-github-gogo-googleapis-dev
   python3 python3-grpcio python3-grpc-tools python3-protobuf
 )

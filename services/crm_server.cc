@@ -35,6 +35,11 @@ ABSL_FLAG(std::string, bootstrap_token_file, "",
           "file holding the first administrator's bearer token, registered as users/admin when the store "
           "has no administrator yet (default: $CRM_BOOTSTRAP_TOKEN)");
 ABSL_FLAG(std::string, port_file, "", "if set, write the port the server listens on to this file");
+ABSL_FLAG(std::string, tls_cert_file, "", "PEM server certificate: serve TLS (with --tls_key_file)");
+ABSL_FLAG(std::string, tls_key_file, "", "PEM server private key");
+ABSL_FLAG(std::string, tls_client_ca_file, "",
+          "PEM CA: require client certificates signed by it (mTLS); a certificate's common name names the "
+          "department account it acts as");
 ABSL_FLAG(absl::Duration, max_deadline, absl::Seconds(30), "longest a call may run, whatever its deadline");
 ABSL_FLAG(absl::Duration, drain_deadline, absl::Seconds(10), "how long in-flight calls may finish on SIGTERM");
 
@@ -124,6 +129,9 @@ int main(int argc, char** argv) {
   crm::ServerConfig config;
   config.listen_address = absl::GetFlag(FLAGS_listen);
   config.drain_deadline = absl::GetFlag(FLAGS_drain_deadline);
+  config.tls_cert_file = absl::GetFlag(FLAGS_tls_cert_file);
+  config.tls_key_file = absl::GetFlag(FLAGS_tls_key_file);
+  config.tls_client_ca_file = absl::GetFlag(FLAGS_tls_client_ca_file);
   auto server = crm::CrmServer::Start(config, services, names);
   if (!server.ok()) return Fail(std::string(server.status().message()));
   if (!absl::GetFlag(FLAGS_port_file).empty()) {

@@ -143,6 +143,21 @@ absl::StatusOr<Principal> PrincipalStore::Authenticate(absl::string_view token) 
   return principal;
 }
 
+absl::StatusOr<Principal> PrincipalStore::AuthenticatePeer(absl::string_view common_name) const {
+  absl::StatusOr<Principal> principal =
+      absl::UnauthenticatedError(absl::StrCat("no active department account for certificate ", common_name));
+  RETURN_IF_ERROR(RunRead(*pool_, Deadline(), [&](Connection& conn) {
+    sql::PreparedStatement& ps =
+        conn.Prepare("SELECT id, unit_id, role FROM principals WHERE id = ? AND role = ? AND active");
+    ps.setString(1, std::string(common_name));
+    ps.setInt(2, v1::ROLE_DEPARTMENT_SERVICE);
+    std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+    if (rs->next()) principal = Principal{rs->getString(1), rs->getString(2), static_cast<v1::Role>(rs->getInt(3))};
+    return absl::OkStatus();
+  }));
+  return principal;
+}
+
 absl::StatusOr<bool> PrincipalStore::BootstrapAdmin(absl::string_view token) {
   bool created = false;
   MutationContext ctx{"users/admin", "bootstrap", "", Deadline()};

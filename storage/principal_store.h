@@ -26,6 +26,8 @@ class PrincipalStore : public Authenticator {
 
   // UNAUTHENTICATED for an unknown, expired or revoked token, or an inactive user.
   absl::StatusOr<Principal> Authenticate(absl::string_view token) const override;
+  // mTLS: the active DEPARTMENT_SERVICE principal whose id is the certificate's common name.
+  absl::StatusOr<Principal> AuthenticatePeer(absl::string_view common_name) const override;
 
   // First start: when no active ADMIN exists, creates unit `admin`, user
   // `admin` (ADMIN) and registers `token` for it, in one transaction. Returns

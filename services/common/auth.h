@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "crm/v1/admin_service.pb.h"
@@ -26,6 +27,12 @@ class Authenticator {
   virtual ~Authenticator() = default;
   // UNAUTHENTICATED for an unknown token. `token` is the raw secret.
   virtual absl::StatusOr<Principal> Authenticate(absl::string_view token) const = 0;
+
+  // The principal of a client certificate that TLS has verified against the
+  // client CA (mTLS), by its common name. UNAUTHENTICATED by default.
+  virtual absl::StatusOr<Principal> AuthenticatePeer(absl::string_view common_name) const {
+    return absl::UnauthenticatedError("client certificates are not accepted here");
+  }
 };
 
 // One fixed token for one principal, compared by its SHA-256 in constant time

@@ -38,13 +38,34 @@ CallContext RpcRunner::NewCall(grpc::CallbackServerContext* ctx, absl::string_vi
   return call;
 }
 
-absl::Status RpcRunner::Admit(grpc::CallbackServerContext* ctx, const std::string& token,
+absl::StatusOr<RpcRunner::Credential> RpcRunner::CredentialOf(grpc::CallbackServerContext* ctx) {
+  Credential credential;
+  absl::string_view header = Metadata(ctx, "authorization");
+  if (!header.empty()) {
+    absl::StatusOr<std::string> token = BearerToken(header);
+    if (!token.ok()) return token.status();
+    credential.token = *std::move(token);
+    return credential;
+  }
+  std::shared_ptr<const grpc::AuthContext> auth = ctx->auth_context();
+  if (auth && auth->IsPeerAuthenticated()) {
+    for (const grpc::string_ref& cn : auth->FindPropertyValues("x509_common_name")) {
+      credential.peer_common_name.assign(cn.data(), cn.size());
+    }
+  }
+  if (credential.peer_common_name.empty()) return BearerToken("").status();  // "missing ... metadata"
+  return credential;
+}
+
+absl::Status RpcRunner::Admit(grpc::CallbackServerContext* ctx, const Credential& credential,
                               CallContext& call) const {
   if (ctx->IsCancelled()) return absl::CancelledError("the caller cancelled the call");
   if (absl::Now() >= call.deadline) {
     return absl::DeadlineExceededError("the deadline passed before the call was started");
   }
-  absl::StatusOr<Principal> who = authenticator_->Authenticate(token);
+  absl::StatusOr<Principal> who = credential.token.empty()
+                                     ? authenticator_->AuthenticatePeer(credential.peer_common_name)
+                                     : authenticator_->Authenticate(credential.token);
   if (!who.ok()) return who.status();
   call.principal = *std::move(who);
   absl::Status allowed = AuthorizeMethod(call.principal, call.method);

@@ -47,13 +47,14 @@ class RpcRunner {
     grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
     absl::Time start = absl::Now();
     CallContext call = NewCall(ctx, method, start);
-    absl::StatusOr<std::string> token = BearerToken(Metadata(ctx, "authorization"));
-    if (!token.ok()) {
-      Finish(reactor, call, token.status(), start);
+    absl::StatusOr<Credential> credential = CredentialOf(ctx);
+    if (!credential.ok()) {
+      Finish(reactor, call, credential.status(), start);
       return reactor;
     }
-    auto task = [this, reactor, ctx, call, token = *std::move(token), work = std::move(work), start]() mutable {
-      absl::Status status = Admit(ctx, token, call);
+    auto task = [this, reactor, ctx, call, credential = *std::move(credential), work = std::move(work),
+                 start]() mutable {
+      absl::Status status = Admit(ctx, credential, call);
       if (status.ok()) status = work(call);
       Finish(reactor, call, status, start);
     };
@@ -65,11 +66,19 @@ class RpcRunner {
   }
 
  private:
+  // How the caller proves who it is: a bearer token, or else (mTLS) the common
+  // name of its verified client certificate.
+  struct Credential {
+    std::string token;
+    std::string peer_common_name;
+  };
+
   static absl::string_view Metadata(grpc::CallbackServerContext* ctx, absl::string_view key);
+  static absl::StatusOr<Credential> CredentialOf(grpc::CallbackServerContext* ctx);
   CallContext NewCall(grpc::CallbackServerContext* ctx, absl::string_view method, absl::Time start) const;
   // On the executor, before the work: still wanted and in time, a known
   // principal (filled into `call`), allowed to call the method.
-  absl::Status Admit(grpc::CallbackServerContext* ctx, const std::string& token, CallContext& call) const;
+  absl::Status Admit(grpc::CallbackServerContext* ctx, const Credential& credential, CallContext& call) const;
   void Finish(grpc::ServerUnaryReactor* reactor, const CallContext& call, const absl::Status& status,
               absl::Time start) const;
 

@@ -4,20 +4,71 @@
 #include <grpcpp/health_check_service_interface.h>
 #include <signal.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
+#include "services/common/json_log.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 
 namespace crm {
+
+namespace {
+
+absl::StatusOr<std::string> ReadPem(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::InvalidArgumentError(absl::StrCat("cannot read ", path));
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> Credentials(const ServerConfig& config) {
+  if (config.tls_cert_file.empty() != config.tls_key_file.empty()) {
+    return absl::InvalidArgumentError("TLS needs both a certificate and a key file");
+  }
+  if (config.tls_cert_file.empty()) {
+    if (!config.tls_client_ca_file.empty()) return absl::InvalidArgumentError("mTLS needs TLS: give a certificate and key");
+    bool loopback = absl::StartsWith(config.listen_address, "127.") ||
+                    absl::StartsWith(config.listen_address, "localhost:") ||
+                    absl::StartsWith(config.listen_address, "[::1]:");
+    if (!loopback) {
+      LogJson("warning", {{"message", "serving PLAINTEXT on a non-loopback address: tokens and data cross the "
+                                      "network unencrypted; use --tls_cert_file/--tls_key_file"},
+                          {"address", config.listen_address}});
+    }
+    return grpc::InsecureServerCredentials();
+  }
+  grpc::SslServerCredentialsOptions options(config.tls_client_ca_file.empty()
+                                                ? GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE
+                                                : GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
+  auto cert = ReadPem(config.tls_cert_file);
+  if (!cert.ok()) return cert.status();
+  auto key = ReadPem(config.tls_key_file);
+  if (!key.ok()) return key.status();
+  options.pem_key_cert_pairs.push_back({*key, *cert});
+  if (!config.tls_client_ca_file.empty()) {
+    auto ca = ReadPem(config.tls_client_ca_file);
+    if (!ca.ok()) return ca.status();
+    options.pem_root_certs = *ca;
+  }
+  return grpc::SslServerCredentials(options);
+}
+
+}  // namespace
 
 absl::StatusOr<std::unique_ptr<CrmServer>> CrmServer::Start(const ServerConfig& config,
                                                             const std::vector<grpc::Service*>& services,
                                                             const std::vector<std::string>& names) {
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  auto credentials = Credentials(config);
+  if (!credentials.ok()) return credentials.status();
   grpc::ServerBuilder builder;
   int port = 0;
-  builder.AddListeningPort(config.listen_address, grpc::InsecureServerCredentials(), &port);
+  builder.AddListeningPort(config.listen_address, *credentials, &port);
   builder.SetMaxReceiveMessageSize(config.max_message_bytes);
   builder.SetMaxSendMessageSize(config.max_message_bytes);
   for (grpc::Service* service : services) builder.RegisterService(service);

@@ -16,6 +16,14 @@ struct ServerConfig {
   std::string listen_address = "127.0.0.1:50051";  // port 0 picks a free one
   int max_message_bytes = 4 * 1024 * 1024;
   absl::Duration drain_deadline = absl::Seconds(10);
+  // TLS when both are set (PEM files). Plaintext is for loopback development:
+  // listening in plaintext on any other address logs a warning.
+  std::string tls_cert_file;
+  std::string tls_key_file;
+  // mTLS: clients must present a certificate signed by this CA (PEM). A
+  // department's certificate acts as the DEPARTMENT_SERVICE account named by
+  // its common name.
+  std::string tls_client_ca_file;
 };
 
 // A gRPC server for some of the crm.v1 services, with grpc.health.v1 and

@@ -4,7 +4,7 @@
 
 namespace crm::testing {
 
-LeadsServer::LeadsServer(size_t queue_capacity)
+LeadsServer::LeadsServer(size_t queue_capacity, ServerConfig config)
     : db_(TestDatabase::Create()),
       principals_(db_ ? std::make_unique<PrincipalStore>(&db_->pool()) : nullptr),
       executor_(4, queue_capacity),
@@ -14,7 +14,6 @@ LeadsServer::LeadsServer(size_t queue_capacity)
   EXPECT_TRUE(bootstrapped.ok() && *bootstrapped) << bootstrapped.status();
   service_ = std::make_unique<LeadsService>(&runner_, &db_->pool());
   admin_ = std::make_unique<AdminService>(&runner_, principals_.get());
-  ServerConfig config;
   config.listen_address = "127.0.0.1:0";
   auto server = CrmServer::Start(config, {service_.get(), admin_.get()}, {"crm.v1.LeadService", "crm.v1.AdminService"});
   EXPECT_TRUE(server.ok()) << server.status();

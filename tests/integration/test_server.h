@@ -24,7 +24,8 @@ inline constexpr char kToken[] = "test-token-0123456789abcdef0123456789abcdef";
 // database, the store's tokens (bootstrapped with kToken) and the permission table.
 class LeadsServer {
  public:
-  explicit LeadsServer(size_t queue_capacity = 100);
+  // `config`'s TLS settings are used; it always listens on 127.0.0.1:0.
+  explicit LeadsServer(size_t queue_capacity = 100, ServerConfig config = {});
   ~LeadsServer();
 
   bool ready() const { return stub_ != nullptr; }

@@ -40,6 +40,9 @@ ABSL_FLAG(std::string, tls_key_file, "", "PEM server private key");
 ABSL_FLAG(std::string, tls_client_ca_file, "",
           "PEM CA: require client certificates signed by it (mTLS); a certificate's common name names the "
           "department account it acts as");
+ABSL_FLAG(double, rate_limit, 200, "calls per second each principal may make on average (0: no limit)");
+ABSL_FLAG(double, rate_burst, 400, "calls a principal may make in a burst");
+ABSL_FLAG(int, max_message_bytes, 4 << 20, "largest request or response, in bytes");
 ABSL_FLAG(absl::Duration, max_deadline, absl::Seconds(30), "longest a call may run, whatever its deadline");
 ABSL_FLAG(absl::Duration, drain_deadline, absl::Seconds(10), "how long in-flight calls may finish on SIGTERM");
 
@@ -103,6 +106,11 @@ int main(int argc, char** argv) {
   crm::BoundedExecutor executor(pool_size, absl::GetFlag(FLAGS_queue_capacity));
   crm::RpcRunnerOptions runner_options;
   runner_options.max_deadline = absl::GetFlag(FLAGS_max_deadline);
+  std::unique_ptr<crm::RateLimiter> rate_limiter;
+  if (absl::GetFlag(FLAGS_rate_limit) > 0) {
+    rate_limiter = std::make_unique<crm::RateLimiter>(absl::GetFlag(FLAGS_rate_limit), absl::GetFlag(FLAGS_rate_burst));
+    runner_options.rate_limiter = rate_limiter.get();
+  }
   runner_options.on_denied = [&principals](const crm::CallContext& call, const absl::Status& status) {
     principals.RecordDenied({call.principal.user_name(), call.method, "", call.deadline},
                             absl::StatusCodeToString(status.code()));
@@ -129,6 +137,7 @@ int main(int argc, char** argv) {
   crm::ServerConfig config;
   config.listen_address = absl::GetFlag(FLAGS_listen);
   config.drain_deadline = absl::GetFlag(FLAGS_drain_deadline);
+  config.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
   config.tls_cert_file = absl::GetFlag(FLAGS_tls_cert_file);
   config.tls_key_file = absl::GetFlag(FLAGS_tls_key_file);
   config.tls_client_ca_file = absl::GetFlag(FLAGS_tls_client_ca_file);

@@ -32,6 +32,14 @@ bool Retryable(absl::StatusCode code) {
   return code == absl::StatusCode::kUnavailable || code == absl::StatusCode::kResourceExhausted;
 }
 
+// The wait a RESOURCE_EXHAUSTED answer asked for (zero when it did not say).
+absl::Duration RetryDelay(const absl::Status& status) {
+  auto payload = status.GetPayload("type.googleapis.com/google.rpc.RetryInfo");
+  google::rpc::RetryInfo info;
+  if (!payload || !info.ParseFromString(std::string(*payload))) return absl::ZeroDuration();
+  return absl::Seconds(info.retry_delay().seconds()) + absl::Nanoseconds(info.retry_delay().nanos());
+}
+
 // Fills an empty request_id, so that every attempt of this call carries the same one.
 template <typename Req>
 Req WithRequestId(Req req) {
@@ -46,12 +54,7 @@ absl::Status FromGrpcStatus(const grpc::Status& status) {
   absl::Status out(static_cast<absl::StatusCode>(status.error_code()), status.error_message());
   google::rpc::Status details;
   if (!status.error_details().empty() && details.ParseFromString(status.error_details())) {
-    for (const auto& any : details.details()) {
-      google::rpc::BadRequest bad_request;
-      if (any.UnpackTo(&bad_request)) {
-        out.SetPayload(kBadRequestTypeUrl, absl::Cord(bad_request.SerializeAsString()));
-      }
-    }
+    for (const auto& any : details.details()) out.SetPayload(any.type_url(), absl::Cord(any.value()));
   }
   return out;
 }
@@ -110,9 +113,10 @@ absl::StatusOr<Resp> LeadsClient::Call(Method<Req, Resp> method, const Req& req,
     status = FromGrpcStatus(((*stub_).*method)(&ctx, req, &resp));
     if (status.ok()) return resp;
     if (!Retryable(status.code()) || attempt == attempts) break;
-    // Full jitter: a random wait up to the current backoff, which doubles.
+    // Full jitter: a random wait up to the current backoff, which doubles; at
+    // least as long as the server asked for (google.rpc.RetryInfo).
     std::uniform_int_distribution<int64_t> jitter(0, absl::ToInt64Microseconds(backoff));
-    absl::SleepFor(absl::Microseconds(jitter(Rng())));
+    absl::SleepFor(std::max(absl::Microseconds(jitter(Rng())), RetryDelay(status)));
     backoff = std::min(backoff * 2, options_.max_backoff);
   }
   return status;

@@ -29,8 +29,8 @@ struct ClientOptions {
   absl::Duration max_backoff = absl::Seconds(2);
 };
 
-// A grpc::Status as an absl::Status; google.rpc.BadRequest field violations in
-// the status details are kept as the payload that ViolationsOf reads.
+// A grpc::Status as an absl::Status; the google.rpc.Status details are kept as
+// payloads under their type URLs (so ViolationsOf reads BadRequest's).
 absl::Status FromGrpcStatus(const grpc::Status& status);
 
 // A random (version 4) UUID, for request ids.

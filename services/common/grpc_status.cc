@@ -3,7 +3,6 @@
 #include <string>
 
 #include "google/rpc/status.pb.h"
-#include "services/common/field_violations.h"
 
 namespace crm {
 
@@ -14,15 +13,17 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
   if (status.code() == absl::StatusCode::kInternal || status.code() == absl::StatusCode::kUnknown) {
     message = "internal error; the server log has the details";
   }
-  auto payload = status.GetPayload(kBadRequestTypeUrl);
-  if (!payload) return grpc::Status(code, message);
-
+  // Payloads are keyed by type URL and hold serialized messages: exactly what
+  // google.rpc.Status carries as Any details (BadRequest, RetryInfo, ...).
   google::rpc::Status details;
+  status.ForEachPayload([&](absl::string_view type_url, const absl::Cord& value) {
+    auto* any = details.add_details();
+    any->set_type_url(std::string(type_url));
+    any->set_value(std::string(value));
+  });
+  if (details.details().empty()) return grpc::Status(code, message);
   details.set_code(static_cast<int>(code));
   details.set_message(message);
-  auto* any = details.add_details();
-  any->set_type_url(std::string(kBadRequestTypeUrl));
-  any->set_value(std::string(*payload));
   return grpc::Status(code, message, details.SerializeAsString());
 }
 

@@ -68,6 +68,9 @@ absl::Status RpcRunner::Admit(grpc::CallbackServerContext* ctx, const Credential
                                      : authenticator_->Authenticate(credential.token);
   if (!who.ok()) return who.status();
   call.principal = *std::move(who);
+  if (options_.rate_limiter) {
+    if (absl::Status admitted = options_.rate_limiter->Admit(call.principal.user_id); !admitted.ok()) return admitted;
+  }
   absl::Status allowed = AuthorizeMethod(call.principal, call.method);
   if (!allowed.ok() && options_.on_denied) options_.on_denied(call, allowed);
   return allowed;

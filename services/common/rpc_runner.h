@@ -12,6 +12,7 @@
 #include "absl/time/time.h"
 #include "services/common/auth.h"
 #include "services/common/executor.h"
+#include "services/common/rate_limiter.h"
 
 namespace crm {
 
@@ -25,6 +26,8 @@ struct CallContext {
 
 struct RpcRunnerOptions {
   absl::Duration max_deadline = absl::Seconds(30);
+  // Optional: calls per principal beyond its rate are RESOURCE_EXHAUSTED.
+  RateLimiter* rate_limiter = nullptr;
   // Told of every call refused by the permission table (for the audit log).
   std::function<void(const CallContext&, const absl::Status&)> on_denied;
 };

@@ -336,5 +336,20 @@ TEST_F(SecurityTest, EveryChangeAndEveryRefusalIsAudited) {
             "users/boss crm.v1.LeadService/QualifyLead");
 }
 
+TEST(RateLimitTest, APrincipalOverItsRateIsToldToRetryLater) {
+  RateLimiter limiter(/*rate_per_second=*/0.5, /*burst=*/2);
+  LeadsServer server(100, {}, &limiter);
+  ASSERT_TRUE(server.ready());
+  std::vector<grpc::StatusCode> codes;
+  for (int i = 0; i < 3; ++i) {
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("authorization", absl::StrCat("Bearer ", kToken));
+    v1::ListLeadsResponse listed;
+    codes.push_back(server.stub().ListLeads(&ctx, v1::ListLeadsRequest(), &listed).error_code());
+  }
+  EXPECT_EQ(codes, (std::vector<grpc::StatusCode>{grpc::StatusCode::OK, grpc::StatusCode::OK,
+                                                  grpc::StatusCode::RESOURCE_EXHAUSTED}));
+}
+
 }  // namespace
 }  // namespace crm

@@ -4,11 +4,11 @@
 
 namespace crm::testing {
 
-LeadsServer::LeadsServer(size_t queue_capacity, ServerConfig config)
+LeadsServer::LeadsServer(size_t queue_capacity, ServerConfig config, RateLimiter* rate_limiter)
     : db_(TestDatabase::Create()),
       principals_(db_ ? std::make_unique<PrincipalStore>(&db_->pool()) : nullptr),
       executor_(4, queue_capacity),
-      runner_(&executor_, principals_.get(), Options()) {
+      runner_(&executor_, principals_.get(), Options(rate_limiter)) {
   if (db_ == nullptr) return;
   auto bootstrapped = principals_->BootstrapAdmin(kToken);
   EXPECT_TRUE(bootstrapped.ok() && *bootstrapped) << bootstrapped.status();
@@ -22,8 +22,9 @@ LeadsServer::LeadsServer(size_t queue_capacity, ServerConfig config)
   stub_ = v1::LeadService::NewStub(grpc::CreateChannel(address(), grpc::InsecureChannelCredentials()));
 }
 
-RpcRunnerOptions LeadsServer::Options() {
+RpcRunnerOptions LeadsServer::Options(RateLimiter* rate_limiter) {
   RpcRunnerOptions options;
+  options.rate_limiter = rate_limiter;
   options.on_denied = [this](const CallContext& call, const absl::Status& status) {
     principals_->RecordDenied({call.principal.user_name(), call.method, "", call.deadline},
                               absl::StatusCodeToString(status.code()));

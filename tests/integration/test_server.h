@@ -25,7 +25,7 @@ inline constexpr char kToken[] = "test-token-0123456789abcdef0123456789abcdef";
 class LeadsServer {
  public:
   // `config`'s TLS settings are used; it always listens on 127.0.0.1:0.
-  explicit LeadsServer(size_t queue_capacity = 100, ServerConfig config = {});
+  explicit LeadsServer(size_t queue_capacity = 100, ServerConfig config = {}, RateLimiter* rate_limiter = nullptr);
   ~LeadsServer();
 
   bool ready() const { return stub_ != nullptr; }
@@ -36,7 +36,7 @@ class LeadsServer {
   PrincipalStore& principals() { return *principals_; }
 
  private:
-  RpcRunnerOptions Options();
+  RpcRunnerOptions Options(RateLimiter* rate_limiter);
 
   std::unique_ptr<TestDatabase> db_;
   std::unique_ptr<PrincipalStore> principals_;

@@ -336,6 +336,44 @@ TEST_F(SecurityTest, EveryChangeAndEveryRefusalIsAudited) {
             "users/boss crm.v1.LeadService/QualifyLead");
 }
 
+TEST_F(SecurityTest, HostileStringsAreStoredVerbatimAndChangeNothingElse) {
+  Lead bystander = CreateLead(staff_a_, "旁观者有限公司");
+  const std::vector<std::string> hostile = {"' OR 1=1 --", "\"; DROP TABLE leads; --", "Robert'); DELETE FROM leads;--",
+                                            std::string("nul\0byte", 8), "𠮷😀 ' \" \\ % _", "<script>alert(1)</script>"};
+  for (const std::string& text : hostile) {
+    v1::CreateLeadRequest req;
+    Lead* lead = req.mutable_lead();
+    lead->set_company_name(text);
+    lead->set_target_list(v1::TARGET_LIST_OTHER);
+    lead->set_channel(v1::LEAD_CHANNEL_EVENT);
+    lead->set_event_name(text);
+    lead->set_notes(text);
+    auto* c = lead->add_contacts();
+    c->set_display_name(text);
+    c->set_title(text);
+    Lead created;
+    grpc::Status s = leads_->CreateLead(Ctx(staff_a_).get(), req, &created);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+    Lead got;
+    v1::GetLeadRequest get;
+    get.set_name(created.name());
+    ASSERT_TRUE(leads_->GetLead(Ctx(staff_a_).get(), get, &got).ok());
+    for (const std::string* field : {&got.company_name(), &got.event_name(), &got.notes(), &got.contacts(0).display_name(),
+                                     &got.contacts(0).title()}) {
+      EXPECT_EQ(*field, text);
+    }
+    v1::ListLeadsRequest search;
+    search.set_company_name_contains(text);
+    v1::ListLeadsResponse found;
+    ASSERT_TRUE(leads_->ListLeads(Ctx(staff_a_).get(), search, &found).ok());
+    ASSERT_GE(found.leads_size(), 1) << "searching for the text finds it";
+    for (const Lead& l : found.leads()) EXPECT_NE(l.name(), bystander.name());
+  }
+  EXPECT_EQ(server_.db().QueryOne("SELECT COUNT(*) FROM leads"), std::to_string(1 + hostile.size()));
+  EXPECT_EQ(server_.db().QueryOne(absl::StrCat("SELECT company_name FROM leads WHERE id = ", bystander.name().substr(6))),
+            "旁观者有限公司");
+}
+
 TEST(RateLimitTest, APrincipalOverItsRateIsToldToRetryLater) {
   RateLimiter limiter(/*rate_per_second=*/0.5, /*burst=*/2);
   LeadsServer server(100, {}, &limiter);

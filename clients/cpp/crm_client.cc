@@ -92,7 +92,7 @@ absl::StatusOr<std::shared_ptr<grpc::Channel>> MakeChannel(const ClientOptions& 
 }
 
 LeadsClient::LeadsClient(std::shared_ptr<grpc::Channel> channel, ClientOptions options)
-    : options_(std::move(options)), stub_(v1::LeadService::NewStub(std::move(channel))) {}
+    : caller_(std::move(options)), stub_(v1::LeadService::NewStub(std::move(channel))) {}
 
 absl::StatusOr<std::unique_ptr<LeadsClient>> LeadsClient::Connect(const ClientOptions& options) {
   auto channel = MakeChannel(options);
@@ -100,19 +100,16 @@ absl::StatusOr<std::unique_ptr<LeadsClient>> LeadsClient::Connect(const ClientOp
   return std::make_unique<LeadsClient>(*std::move(channel), options);
 }
 
-template <typename Req, typename Resp>
-absl::StatusOr<Resp> LeadsClient::Call(Method<Req, Resp> method, const Req& req, bool retryable) {
+absl::Status Caller::Attempts(bool retryable, const std::function<grpc::Status(grpc::ClientContext*)>& attempt) {
   absl::Duration backoff = options_.initial_backoff;
   absl::Status status;
   int attempts = retryable ? std::max(1, options_.max_attempts) : 1;
-  for (int attempt = 1; attempt <= attempts; ++attempt) {
+  for (int i = 1; i <= attempts; ++i) {
     grpc::ClientContext ctx;
     if (!options_.token.empty()) ctx.AddMetadata("authorization", absl::StrCat("Bearer ", options_.token));
     ctx.set_deadline(absl::ToChronoTime(absl::Now() + options_.deadline));
-    Resp resp;
-    status = FromGrpcStatus(((*stub_).*method)(&ctx, req, &resp));
-    if (status.ok()) return resp;
-    if (!Retryable(status.code()) || attempt == attempts) break;
+    status = FromGrpcStatus(attempt(&ctx));
+    if (status.ok() || !Retryable(status.code()) || i == attempts) break;
     // Full jitter: a random wait up to the current backoff, which doubles; at
     // least as long as the server asked for (google.rpc.RetryInfo).
     std::uniform_int_distribution<int64_t> jitter(0, absl::ToInt64Microseconds(backoff));
@@ -123,42 +120,73 @@ absl::StatusOr<Resp> LeadsClient::Call(Method<Req, Resp> method, const Req& req,
 }
 
 absl::StatusOr<v1::Lead> LeadsClient::GetLead(const v1::GetLeadRequest& req) {
-  return Call(&v1::LeadService::Stub::GetLead, req, true);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::GetLead, req, true);
 }
 absl::StatusOr<v1::ListLeadsResponse> LeadsClient::ListLeads(const v1::ListLeadsRequest& req) {
-  return Call(&v1::LeadService::Stub::ListLeads, req, true);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::ListLeads, req, true);
 }
 absl::StatusOr<v1::Lead> LeadsClient::CreateLead(v1::CreateLeadRequest req) {
-  return Call(&v1::LeadService::Stub::CreateLead, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::CreateLead, WithRequestId(std::move(req)), true);
 }
 absl::StatusOr<v1::Lead> LeadsClient::UpdateLead(const v1::UpdateLeadRequest& req) {
-  return Call(&v1::LeadService::Stub::UpdateLead, req, false);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::UpdateLead, req, false);
 }
 absl::StatusOr<v1::Lead> LeadsClient::DeleteLead(const v1::DeleteLeadRequest& req) {
-  return Call(&v1::LeadService::Stub::DeleteLead, req, false);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::DeleteLead, req, false);
 }
 absl::StatusOr<v1::Lead> LeadsClient::UndeleteLead(const v1::UndeleteLeadRequest& req) {
-  return Call(&v1::LeadService::Stub::UndeleteLead, req, false);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::UndeleteLead, req, false);
 }
 absl::StatusOr<v1::Lead> LeadsClient::QualifyLead(v1::QualifyLeadRequest req) {
-  return Call(&v1::LeadService::Stub::QualifyLead, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::QualifyLead, WithRequestId(std::move(req)), true);
 }
 absl::StatusOr<v1::Lead> LeadsClient::DisqualifyLead(v1::DisqualifyLeadRequest req) {
-  return Call(&v1::LeadService::Stub::DisqualifyLead, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::DisqualifyLead, WithRequestId(std::move(req)), true);
 }
 absl::StatusOr<v1::Lead> LeadsClient::ReopenLead(v1::ReopenLeadRequest req) {
-  return Call(&v1::LeadService::Stub::ReopenLead, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::ReopenLead, WithRequestId(std::move(req)), true);
 }
 absl::StatusOr<v1::Activity> LeadsClient::AddLeadActivity(v1::AddLeadActivityRequest req) {
-  return Call(&v1::LeadService::Stub::AddLeadActivity, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::AddLeadActivity, WithRequestId(std::move(req)), true);
 }
 absl::StatusOr<v1::ListLeadActivitiesResponse> LeadsClient::ListLeadActivities(
     const v1::ListLeadActivitiesRequest& req) {
-  return Call(&v1::LeadService::Stub::ListLeadActivities, req, true);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::ListLeadActivities, req, true);
 }
 absl::StatusOr<v1::FindDuplicateLeadsResponse> LeadsClient::FindDuplicateLeads(
     const v1::FindDuplicateLeadsRequest& req) {
-  return Call(&v1::LeadService::Stub::FindDuplicateLeads, req, true);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::FindDuplicateLeads, req, true);
+}
+
+AdminClient::AdminClient(std::shared_ptr<grpc::Channel> channel, ClientOptions options)
+    : caller_(std::move(options)), stub_(v1::AdminService::NewStub(std::move(channel))) {}
+
+absl::StatusOr<v1::Unit> AdminClient::CreateUnit(const v1::CreateUnitRequest& req) {
+  return caller_.Call(*stub_, &v1::AdminService::Stub::CreateUnit, req, false);
+}
+absl::StatusOr<v1::ListUnitsResponse> AdminClient::ListUnits(const v1::ListUnitsRequest& req) {
+  return caller_.Call(*stub_, &v1::AdminService::Stub::ListUnits, req, true);
+}
+absl::StatusOr<v1::User> AdminClient::CreateUser(const v1::CreateUserRequest& req) {
+  return caller_.Call(*stub_, &v1::AdminService::Stub::CreateUser, req, false);
+}
+absl::StatusOr<v1::User> AdminClient::GetUser(const v1::GetUserRequest& req) {
+  return caller_.Call(*stub_, &v1::AdminService::Stub::GetUser, req, true);
+}
+absl::StatusOr<v1::ListUsersResponse> AdminClient::ListUsers(const v1::ListUsersRequest& req) {
+  return caller_.Call(*stub_, &v1::AdminService::Stub::ListUsers, req, true);
+}
+absl::StatusOr<v1::User> AdminClient::UpdateUser(const v1::UpdateUserRequest& req) {
+  return caller_.Call(*stub_, &v1::AdminService::Stub::UpdateUser, req, false);
+}
+absl::StatusOr<v1::IssueTokenResponse> AdminClient::IssueToken(const v1::IssueTokenRequest& req) {
+  return caller_.Call(*stub_, &v1::AdminService::Stub::IssueToken, req, false);
+}
+absl::StatusOr<v1::ListTokensResponse> AdminClient::ListTokens(const v1::ListTokensRequest& req) {
+  return caller_.Call(*stub_, &v1::AdminService::Stub::ListTokens, req, true);
+}
+absl::StatusOr<v1::Token> AdminClient::RevokeToken(const v1::RevokeTokenRequest& req) {
+  return caller_.Call(*stub_, &v1::AdminService::Stub::RevokeToken, req, false);
 }
 
 absl::Status LeadsClient::ForEachLead(v1::ListLeadsRequest req, int limit,

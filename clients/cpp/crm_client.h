@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "crm/v1/admin_service.grpc.pb.h"
 #include "crm/v1/leads_service.grpc.pb.h"
 
 namespace crm::client {
@@ -38,6 +39,27 @@ std::string NewRequestId();
 
 // The channel `options` describe (TLS files are read here).
 absl::StatusOr<std::shared_ptr<grpc::Channel>> MakeChannel(const ClientOptions& options);
+
+// The calling discipline every typed client shares: the token, a deadline per
+// attempt, and retries with backoff for calls the caller says are safe.
+class Caller {
+ public:
+  explicit Caller(ClientOptions options) : options_(std::move(options)) {}
+
+  template <typename Stub, typename Req, typename Resp>
+  absl::StatusOr<Resp> Call(Stub& stub, grpc::Status (Stub::*method)(grpc::ClientContext*, const Req&, Resp*),
+                            const Req& req, bool retryable) {
+    Resp resp;
+    absl::Status status = Attempts(retryable, [&](grpc::ClientContext* ctx) { return (stub.*method)(ctx, req, &resp); });
+    if (!status.ok()) return status;
+    return resp;
+  }
+
+ private:
+  absl::Status Attempts(bool retryable, const std::function<grpc::Status(grpc::ClientContext*)>& attempt);
+
+  ClientOptions options_;
+};
 
 // crm.v1.LeadService for programs: typed calls returning absl::StatusOr, a
 // deadline on every call, and safe retries. Reads, and writes that carry a
@@ -69,14 +91,29 @@ class LeadsClient {
   absl::Status ForEachLead(v1::ListLeadsRequest req, int limit, const std::function<bool(const v1::Lead&)>& each);
 
  private:
-  template <typename Req, typename Resp>
-  using Method = grpc::Status (v1::LeadService::Stub::*)(grpc::ClientContext*, const Req&, Resp*);
-
-  template <typename Req, typename Resp>
-  absl::StatusOr<Resp> Call(Method<Req, Resp> method, const Req& req, bool retryable);
-
-  ClientOptions options_;
+  Caller caller_;
   std::unique_ptr<v1::LeadService::Stub> stub_;
+};
+
+// crm.v1.AdminService for programs (ADMIN only). Reads are retried; writes are
+// not (they carry no request id).
+class AdminClient {
+ public:
+  AdminClient(std::shared_ptr<grpc::Channel> channel, ClientOptions options);
+
+  absl::StatusOr<v1::Unit> CreateUnit(const v1::CreateUnitRequest& req);
+  absl::StatusOr<v1::ListUnitsResponse> ListUnits(const v1::ListUnitsRequest& req);
+  absl::StatusOr<v1::User> CreateUser(const v1::CreateUserRequest& req);
+  absl::StatusOr<v1::User> GetUser(const v1::GetUserRequest& req);
+  absl::StatusOr<v1::ListUsersResponse> ListUsers(const v1::ListUsersRequest& req);
+  absl::StatusOr<v1::User> UpdateUser(const v1::UpdateUserRequest& req);
+  absl::StatusOr<v1::IssueTokenResponse> IssueToken(const v1::IssueTokenRequest& req);
+  absl::StatusOr<v1::ListTokensResponse> ListTokens(const v1::ListTokensRequest& req);
+  absl::StatusOr<v1::Token> RevokeToken(const v1::RevokeTokenRequest& req);
+
+ private:
+  Caller caller_;
+  std::unique_ptr<v1::AdminService::Stub> stub_;
 };
 
 }  // namespace crm::client

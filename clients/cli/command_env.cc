@@ -5,9 +5,9 @@
 
 namespace crm::cli {
 
-client::LeadsClient& CommandEnv::Leads() {
-  if (!leads_) {
-    if (options.token.empty()) {
+std::shared_ptr<grpc::Channel> CommandEnv::Channel() {
+  if (!channel_) {
+    if (options.token.empty() && options.cert_file.empty()) {
       Fail(absl::UnauthenticatedError("not logged in: run `crm login --addr HOST:PORT`, or set CRM_TOKEN"));
       std::exit(exit_code);
     }
@@ -16,9 +16,19 @@ client::LeadsClient& CommandEnv::Leads() {
       Fail(channel.status());
       std::exit(exit_code);
     }
-    leads_ = std::make_unique<client::LeadsClient>(*channel, options);
+    channel_ = *std::move(channel);
   }
+  return channel_;
+}
+
+client::LeadsClient& CommandEnv::Leads() {
+  if (!leads_) leads_ = std::make_unique<client::LeadsClient>(Channel(), options);
   return *leads_;
+}
+
+client::AdminClient& CommandEnv::Admin() {
+  if (!admin_) admin_ = std::make_unique<client::AdminClient>(Channel(), options);
+  return *admin_;
 }
 
 void CommandEnv::Fail(const absl::Status& status) {

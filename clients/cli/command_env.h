@@ -23,8 +23,10 @@ struct CommandEnv {
   std::function<void()> action;
   int exit_code = kExitOk;
 
-  // The leads client, connected on first use (after the flags are known).
+  // The clients, connected on first use (after the flags are known); not
+  // logged in or a bad TLS file ends the program with its error.
   client::LeadsClient& Leads();
+  client::AdminClient& Admin();
   Printer Out() { return Printer(std::cout, format, color); }
   // Prints `status` as an error and sets the exit code from it.
   void Fail(const absl::Status& status);
@@ -39,7 +41,11 @@ struct CommandEnv {
   }
 
  private:
+  std::shared_ptr<grpc::Channel> Channel();
+
   std::vector<std::shared_ptr<void>> owned_;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::unique_ptr<client::AdminClient> admin_;
   std::unique_ptr<client::LeadsClient> leads_;
 };
 

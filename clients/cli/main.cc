@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "absl/strings/strip.h"
+#include "clients/cli/admin_commands.h"
 #include "clients/cli/cli_config.h"
 #include "clients/cli/command_env.h"
 #include "clients/cli/completion.h"
@@ -90,6 +91,7 @@ int Main(int argc, char** argv) {
 
   AddLoginCommand(app, env);
   AddLeadsCommands(app, env);
+  AddAdminCommands(app, env);
   AddCompletionCommand(app, env);
 
   try {

@@ -175,6 +175,20 @@ void Printer::Duplicates(const v1::FindDuplicateLeadsResponse& response) {
   out_ << "(" << response.matches_size() << " 条疑似重复)\n";
 }
 
+void Printer::Records(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows,
+                      const std::vector<const google::protobuf::Message*>& messages) {
+  if (format_ == Format::kJson) return Json(messages, true);
+  if (format_ == Format::kCsv) {
+    out_ << CsvLine(headers);
+    for (const auto& row : rows) out_ << CsvLine(row);
+    return;
+  }
+  Table table;
+  table.headers = headers;
+  table.rows = rows;
+  PrintTable(RenderTable(table, 40));
+}
+
 void PrintError(std::ostream& err, const absl::Status& status, bool color) {
   std::vector<FieldViolation> violations = ViolationsOf(status);
   err << (color ? kRed : "") << "error:" << (color ? kReset : "") << " ";

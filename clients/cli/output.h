@@ -27,6 +27,9 @@ class Printer {
   void Activities(const std::vector<v1::Activity>& activities);
   void Activity(const v1::Activity& activity);
   void Duplicates(const v1::FindDuplicateLeadsResponse& response);
+  // Any records: a table or CSV of `rows` under `headers`, or the JSON of `messages`.
+  void Records(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows,
+               const std::vector<const google::protobuf::Message*>& messages);
 
  private:
   void Json(const std::vector<const google::protobuf::Message*>& messages, bool as_array);

@@ -211,6 +211,36 @@ TEST_F(CrmCliTest, LoginSavesAPrivateConfigThatLaterCommandsUse) {
   EXPECT_EQ(prompted.code, 0) << prompted.err;
 }
 
+TEST_F(CrmCliTest, AnAdminOnboardsAStaffMemberWhoseTokenWorksUntilRevoked) {
+  ASSERT_EQ(Crm({"admin", "unit", "create", "team-1", "--name", "招商一局"}).code, 0);
+  Result user = Crm({"admin", "user", "create", "zhangsan", "--name", "张三", "--unit", "team-1", "--role", "staff"});
+  ASSERT_EQ(user.code, 0) << user.err;
+  EXPECT_NE(user.out.find("STAFF"), std::string::npos) << user.out;
+  EXPECT_EQ(Crm({"admin", "user", "create", "x", "--name", "x", "--unit", "team-1", "--role", "boss"}).code,
+            cli::kExitInvalid);
+  Result issued = Crm({"admin", "token", "issue", "zhangsan", "--description", "张三的笔记本"});
+  ASSERT_EQ(issued.code, 0) << issued.err;
+  std::string secret = issued.out.substr(0, issued.out.find('\n'));
+  ASSERT_EQ(secret.rfind("crm_", 0), 0u) << issued.out;
+
+  Result created = Crm({"leads", "create", "--company", "张三的线索有限公司", "--list", "其他", "--channel", "线上"},
+                       {{"CRM_TOKEN", secret}});
+  ASSERT_EQ(created.code, 0) << created.err;
+  EXPECT_NE(created.out.find("units/team-1"), std::string::npos) << created.out;
+  Result denied = Crm({"admin", "unit", "list"}, {{"CRM_TOKEN", secret}});
+  EXPECT_EQ(denied.code, cli::kExitAuth);
+  EXPECT_NE(denied.err.find("may not call crm.v1.AdminService/ListUnits"), std::string::npos) << denied.err;
+
+  Result tokens = Crm({"--csv", "admin", "token", "list", "zhangsan"});
+  ASSERT_EQ(tokens.code, 0) << tokens.err;
+  EXPECT_EQ(tokens.out.find(secret), std::string::npos) << "only the prefix is listed";
+  EXPECT_NE(tokens.out.find(secret.substr(0, 8)), std::string::npos) << tokens.out;
+  auto rows = cli::ParseCsv(tokens.out);
+  ASSERT_TRUE(rows.ok() && rows->size() == 2) << tokens.out;
+  EXPECT_EQ(Crm({"admin", "token", "revoke", (*rows)[1][0]}).code, 0);
+  EXPECT_EQ(Crm({"leads", "list"}, {{"CRM_TOKEN", secret}}).code, cli::kExitAuth);
+}
+
 TEST_F(CrmCliTest, CompletionScriptsKnowTheCommands) {
   Result bash = Crm({"completion", "bash"});
   ASSERT_EQ(bash.code, 0);

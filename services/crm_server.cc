@@ -125,7 +125,7 @@ int main(int argc, char** argv) {
       hosted.push_back(std::make_unique<crm::LeadsService>(&runner, pool->get()));
       names.push_back("crm.v1.LeadService");
     } else if (name == "admin") {
-      hosted.push_back(std::make_unique<crm::AdminService>(&runner, &principals));
+      hosted.push_back(std::make_unique<crm::AdminService>(&runner, &principals, pool->get()));
       names.push_back("crm.v1.AdminService");
     } else {
       return Fail(absl::StrCat("unknown service in --services: ", name, " (known: leads, admin)"));

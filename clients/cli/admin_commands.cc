@@ -182,6 +182,45 @@ void AddAdminCommands(CLI::App& app, CommandEnv& env) {
     });
   }
 
+  {
+    auto* cmd = admin->add_subcommand("audit", "read the audit log, newest first (LEADERSHIP and ADMIN)");
+    struct AuditFlags {
+      std::string principal, resource, method, outcome;
+      int limit = 50;
+    };
+    auto* f = env.Make<AuditFlags>();
+    cmd->add_option("--principal", f->principal, "only calls by users/{id}");
+    cmd->add_option("--resource", f->resource, "only changes of this resource, e.g. leads/7");
+    cmd->add_option("--method", f->method, "only this RPC, e.g. crm.v1.LeadService/UpdateLead");
+    cmd->add_option("--outcome", f->outcome, "OK or PERMISSION_DENIED");
+    cmd->add_option("--limit", f->limit, "at most this many events (0: all)")->capture_default_str()->check(CLI::NonNegativeNumber);
+    Action(cmd, env, [&env, f]() -> absl::Status {
+      v1::ListAuditEventsRequest req;
+      req.set_principal(f->principal);
+      req.set_resource(f->resource);
+      req.set_method(f->method);
+      req.set_outcome(f->outcome);
+      std::vector<v1::AuditEvent> events;
+      do {
+        auto page = env.Admin().ListAuditEvents(req);
+        if (!page.ok()) return page.status();
+        for (const auto& e : page->audit_events()) {
+          if (f->limit > 0 && static_cast<int>(events.size()) >= f->limit) break;
+          events.push_back(e);
+        }
+        req.set_page_token(page->next_page_token());
+      } while (!req.page_token().empty() && (f->limit == 0 || static_cast<int>(events.size()) < f->limit));
+      std::vector<std::vector<std::string>> rows;
+      std::vector<const google::protobuf::Message*> messages;
+      for (const v1::AuditEvent& e : events) {
+        rows.push_back({LocalTime(e.occur_time()), e.principal(), e.method(), e.resource(), e.outcome()});
+        messages.push_back(&e);
+      }
+      env.Out().Records({"time", "principal", "method", "resource", "outcome"}, rows, messages);
+      return absl::OkStatus();
+    });
+  }
+
   CLI::App* token = admin->add_subcommand("token", "bearer tokens");
   token->require_subcommand(1);
   {

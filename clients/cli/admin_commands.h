@@ -8,7 +8,7 @@
 namespace crm::cli {
 
 // `crm admin unit create|list`, `crm admin user create|list|update`,
-// `crm admin token issue|list|revoke` (ADMIN only).
+// `crm admin token issue|list|revoke` (ADMIN only), `crm admin audit` (also LEADERSHIP).
 void AddAdminCommands(CLI::App& app, CommandEnv& env);
 
 }  // namespace crm::cli

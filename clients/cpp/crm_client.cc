@@ -189,6 +189,10 @@ absl::StatusOr<v1::Token> AdminClient::RevokeToken(const v1::RevokeTokenRequest&
   return caller_.Call(*stub_, &v1::AdminService::Stub::RevokeToken, req, false);
 }
 
+absl::StatusOr<v1::ListAuditEventsResponse> AdminClient::ListAuditEvents(const v1::ListAuditEventsRequest& req) {
+  return caller_.Call(*stub_, &v1::AdminService::Stub::ListAuditEvents, req, true);
+}
+
 absl::Status LeadsClient::ForEachLead(v1::ListLeadsRequest req, int limit,
                                       const std::function<bool(const v1::Lead&)>& each) {
   const int page_size = req.page_size() > 0 ? req.page_size() : 1000;

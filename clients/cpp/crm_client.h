@@ -110,6 +110,7 @@ class AdminClient {
   absl::StatusOr<v1::IssueTokenResponse> IssueToken(const v1::IssueTokenRequest& req);
   absl::StatusOr<v1::ListTokensResponse> ListTokens(const v1::ListTokensRequest& req);
   absl::StatusOr<v1::Token> RevokeToken(const v1::RevokeTokenRequest& req);
+  absl::StatusOr<v1::ListAuditEventsResponse> ListAuditEvents(const v1::ListAuditEventsRequest& req);
 
  private:
   Caller caller_;

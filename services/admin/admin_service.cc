@@ -185,4 +185,30 @@ grpc::ServerUnaryReactor* AdminService::RevokeToken(grpc::CallbackServerContext*
   });
 }
 
+grpc::ServerUnaryReactor* AdminService::ListAuditEvents(grpc::CallbackServerContext* ctx,
+                                                        const v1::ListAuditEventsRequest* req,
+                                                        v1::ListAuditEventsResponse* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "ListAuditEvents"), [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(int page_size, EffectivePageSize(req->page_size()));
+    v1::ListAuditEventsRequest unpaged = *req;
+    unpaged.clear_page_size();
+    unpaged.clear_page_token();
+    std::string fingerprint = QueryFingerprint(unpaged);
+    AuditQuery query{req->principal(), req->resource(), req->method(), req->outcome(), 0, page_size};
+    if (!req->page_token().empty()) {
+      ASSIGN_OR_RETURN(PageCursor cursor, DecodePageToken(req->page_token(), fingerprint));
+      query.before_id = cursor.id;
+    }
+    ASSIGN_OR_RETURN(std::vector<v1::AuditEvent> events, audit_.List(query, call.deadline));
+    bool more = static_cast<int>(events.size()) > page_size;
+    if (more) events.pop_back();
+    for (v1::AuditEvent& e : events) resp->add_audit_events()->Swap(&e);
+    if (more) {
+      const std::string& last = resp->audit_events().rbegin()->name();
+      resp->set_next_page_token(EncodePageToken({0, std::stoll(last.substr(last.find('/') + 1))}, fingerprint));
+    }
+    return absl::OkStatus();
+  });
+}
+
 }  // namespace crm

@@ -3,15 +3,17 @@
 
 #include "crm/v1/admin_service.grpc.pb.h"
 #include "services/common/rpc_runner.h"
+#include "storage/audit_store.h"
 #include "storage/principal_store.h"
 
 namespace crm {
 
-// The gRPC adapter of crm.v1.AdminService: units, users and tokens. Who may
+// The gRPC adapter of crm.v1.AdminService: units, users, tokens and the audit log. Who may
 // call it is the permission table's business (ADMIN only).
 class AdminService final : public v1::AdminService::CallbackService {
  public:
-  AdminService(RpcRunner* runner, PrincipalStore* store) : runner_(runner), store_(store) {}
+  AdminService(RpcRunner* runner, PrincipalStore* store, ConnectionPool* pool)
+      : runner_(runner), store_(store), audit_(pool) {}
 
   grpc::ServerUnaryReactor* CreateUnit(grpc::CallbackServerContext* ctx, const v1::CreateUnitRequest* req,
                                        v1::Unit* resp) override;
@@ -31,10 +33,13 @@ class AdminService final : public v1::AdminService::CallbackService {
                                        v1::ListTokensResponse* resp) override;
   grpc::ServerUnaryReactor* RevokeToken(grpc::CallbackServerContext* ctx, const v1::RevokeTokenRequest* req,
                                         v1::Token* resp) override;
+  grpc::ServerUnaryReactor* ListAuditEvents(grpc::CallbackServerContext* ctx, const v1::ListAuditEventsRequest* req,
+                                            v1::ListAuditEventsResponse* resp) override;
 
  private:
   RpcRunner* runner_;
   PrincipalStore* store_;
+  AuditStore audit_;
 };
 
 }  // namespace crm

@@ -45,6 +45,7 @@ const std::map<std::string, std::vector<Role>>& PermissionTable() {
       {"crm.v1.AdminService/IssueToken", kAdmins},
       {"crm.v1.AdminService/ListTokens", kAdmins},
       {"crm.v1.AdminService/RevokeToken", kAdmins},
+      {"crm.v1.AdminService/ListAuditEvents", {kLeadership, kAdmin}},
   };
   return table;
 }

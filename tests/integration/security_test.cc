@@ -336,6 +336,39 @@ TEST_F(SecurityTest, EveryChangeAndEveryRefusalIsAudited) {
             "users/boss crm.v1.LeadService/QualifyLead");
 }
 
+TEST_F(SecurityTest, LeadershipReadsTheAuditLogPageByPageWithFilters) {
+  Lead lead = CreateLead(staff_a_, "审计查询有限公司");
+  for (int i = 0; i < 4; ++i) {
+    v1::UpdateLeadRequest update;
+    update.mutable_lead()->set_name(lead.name());
+    update.mutable_lead()->set_notes(absl::StrCat("第", i, "次"));
+    update.mutable_update_mask()->add_paths("notes");
+    Lead out;
+    ASSERT_TRUE(leads_->UpdateLead(Ctx(staff_a_).get(), update, &out).ok());
+  }
+  v1::ListAuditEventsRequest req;
+  req.set_resource(lead.name());
+  req.set_page_size(2);
+  std::vector<std::string> methods;
+  do {
+    v1::ListAuditEventsResponse page;
+    grpc::Status s = admin_->ListAuditEvents(Ctx(leadership_).get(), req, &page);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+    EXPECT_LE(page.audit_events_size(), 2);
+    for (const auto& e : page.audit_events()) {
+      methods.push_back(e.method());
+      EXPECT_EQ(e.principal(), "users/staff-a");
+    }
+    req.set_page_token(page.next_page_token());
+  } while (!req.page_token().empty());
+  ASSERT_EQ(methods.size(), 5u);
+  EXPECT_EQ(methods.front(), "crm.v1.LeadService/UpdateLead") << "newest first";
+  EXPECT_EQ(methods.back(), "crm.v1.LeadService/CreateLead");
+  v1::ListAuditEventsResponse none;
+  EXPECT_EQ(admin_->ListAuditEvents(Ctx(staff_a_).get(), v1::ListAuditEventsRequest(), &none).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+}
+
 TEST_F(SecurityTest, HostileStringsAreStoredVerbatimAndChangeNothingElse) {
   Lead bystander = CreateLead(staff_a_, "旁观者有限公司");
   const std::vector<std::string> hostile = {"' OR 1=1 --", "\"; DROP TABLE leads; --", "Robert'); DELETE FROM leads;--",

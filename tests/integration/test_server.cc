@@ -13,7 +13,7 @@ LeadsServer::LeadsServer(size_t queue_capacity, ServerConfig config, RateLimiter
   auto bootstrapped = principals_->BootstrapAdmin(kToken);
   EXPECT_TRUE(bootstrapped.ok() && *bootstrapped) << bootstrapped.status();
   service_ = std::make_unique<LeadsService>(&runner_, &db_->pool());
-  admin_ = std::make_unique<AdminService>(&runner_, principals_.get());
+  admin_ = std::make_unique<AdminService>(&runner_, principals_.get(), &db_->pool());
   config.listen_address = "127.0.0.1:0";
   auto server = CrmServer::Start(config, {service_.get(), admin_.get()}, {"crm.v1.LeadService", "crm.v1.AdminService"});
   EXPECT_TRUE(server.ok()) << server.status();

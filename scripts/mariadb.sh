@@ -7,8 +7,14 @@
 #   scripts/mariadb.sh stop DIR           stop the instance (no-op if not running)
 #   scripts/mariadb.sh dsn DIR            print the DSN of the running instance
 #
-# The DSN has the form mysql://crm:PASSWORD@127.0.0.1:PORT/ and grants the crm account every
-# database (tests create one database each). The password is random per data directory.
+# Two accounts, with passwords random per data directory:
+#   DIR/dsn      mysql://crm:PASSWORD@127.0.0.1:PORT/      the schema owner: creates databases
+#                                                          and runs migrations (tests make one
+#                                                          database each)
+#   DIR/app_dsn  mysql://crm_app:PASSWORD@127.0.0.1:PORT/  what crm-server runs as: only the
+#                                                          role crm_app, whose table rights the
+#                                                          migrations grant (no DELETE, and the
+#                                                          audit log is append-only)
 set -euo pipefail
 
 cmd=${1:-}; dir=${2:-}
@@ -18,6 +24,11 @@ sock="$dir/mysqld.sock"; pidfile="$dir/mysqld.pid"
 
 client() { mariadb --no-defaults --protocol=socket --socket="$sock" -uroot "$@"; }
 running() { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
+# The secret stored in FILE, made (random, 0600) on first use.
+secret() {
+  [ -s "$1" ] || (umask 077; head -c 18 /dev/urandom | base64 | tr '+/' 'xy' >"$1")
+  cat "$1"
+}
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 start() {
@@ -53,14 +64,22 @@ start() {
       exit 1
     fi
   done
-  [ -f "$dir/password" ] || { (umask 077; head -c 18 /dev/urandom | base64 | tr '+/' 'xy' >"$dir/password"); }
-  local pw; pw=$(cat "$dir/password")
+  local pw app_pw
+  pw=$(secret "$dir/password")
+  app_pw=$(secret "$dir/app_password")
   client <<SQL
 CREATE USER IF NOT EXISTS 'crm'@'127.0.0.1' IDENTIFIED BY '$pw';
 ALTER USER 'crm'@'127.0.0.1' IDENTIFIED BY '$pw';
-GRANT ALL PRIVILEGES ON *.* TO 'crm'@'127.0.0.1';
+GRANT ALL PRIVILEGES ON *.* TO 'crm'@'127.0.0.1' WITH GRANT OPTION;
+CREATE ROLE IF NOT EXISTS crm_app;
+GRANT crm_app TO 'crm'@'127.0.0.1' WITH ADMIN OPTION;
+CREATE USER IF NOT EXISTS 'crm_app'@'127.0.0.1' IDENTIFIED BY '$app_pw';
+ALTER USER 'crm_app'@'127.0.0.1' IDENTIFIED BY '$app_pw';
+GRANT crm_app TO 'crm_app'@'127.0.0.1';
+SET DEFAULT ROLE crm_app FOR 'crm_app'@'127.0.0.1';
 SQL
   (umask 077; echo "mysql://crm:$pw@127.0.0.1:$(cat "$dir/port")/" >"$dir/dsn")
+  (umask 077; echo "mysql://crm_app:$app_pw@127.0.0.1:$(cat "$dir/port")/" >"$dir/app_dsn")
   echo "mariadb: running in $dir on 127.0.0.1:$(cat "$dir/port")" >&2
 }
 

@@ -18,7 +18,8 @@ trap stop_db EXIT
 
 mariadb --no-defaults --protocol=socket --socket="$state/mariadb/mysqld.sock" -uroot \
   -e 'CREATE DATABASE IF NOT EXISTS crm CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci'
-export CRM_DSN="$(cat "$state/mariadb/dsn")crm"
+export CRM_MIGRATE_DSN="$(cat "$state/mariadb/dsn")crm"  # the schema owner, for migrations
+export CRM_DSN="$(cat "$state/mariadb/app_dsn")crm"         # the server's own, narrower account
 
 # The bootstrap administrator's token: made once, readable by this user only.
 token_file="$state/admin-token"

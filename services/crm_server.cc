@@ -26,7 +26,10 @@
 #include "storage/principal_store.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "address to serve gRPC on (port 0: any free port)");
-ABSL_FLAG(std::string, dsn, "", "MySQL store, mysql://USER:PASSWORD@HOST:PORT/DATABASE (default: $CRM_DSN)");
+ABSL_FLAG(std::string, dsn, "",
+          "MySQL store as the application account, mysql://USER:PASSWORD@HOST:PORT/DATABASE (default: $CRM_DSN)");
+ABSL_FLAG(std::string, migrate_dsn, "",
+          "the same store as the schema owner, for migrations (default: $CRM_MIGRATE_DSN, else --dsn)");
 ABSL_FLAG(std::string, services, "leads,admin", "comma-separated services to host: leads, admin");
 ABSL_FLAG(int, pool_size, 8, "store connections; also the number of worker threads");
 ABSL_FLAG(int, queue_capacity, 1000, "calls that may wait for a worker before RESOURCE_EXHAUSTED");
@@ -85,13 +88,20 @@ int main(int argc, char** argv) {
                           : ReadSecretFile(absl::GetFlag(FLAGS_bootstrap_token_file));
   if (!token.empty() && token.size() < 32) return Fail("the bootstrap token must have at least 32 characters");
 
-  auto pool = crm::ConnectionPool::Create(*store_config);
-  if (!pool.ok()) return Fail(std::string(pool.status().message()));
   if (absl::GetFlag(FLAGS_migrate)) {
-    if (absl::Status s = crm::ApplyMigrations(**pool, crm::BuiltInMigrations()); !s.ok()) {
+    // Migrations run as the schema owner, on a pool of their own that is closed before serving.
+    std::string migrate_dsn = EnvOr(absl::GetFlag(FLAGS_migrate_dsn), "CRM_MIGRATE_DSN");
+    absl::StatusOr<crm::StoreConfig> owner = crm::ParseDsn(migrate_dsn.empty() ? dsn : migrate_dsn);
+    if (!owner.ok()) return Fail(absl::StrCat("--migrate_dsn: ", owner.status().message()));
+    owner->pool_size = 1;
+    auto owner_pool = crm::ConnectionPool::Create(*owner);
+    if (!owner_pool.ok()) return Fail(std::string(owner_pool.status().message()));
+    if (absl::Status s = crm::ApplyMigrations(**owner_pool, crm::BuiltInMigrations()); !s.ok()) {
       return Fail(std::string(s.message()));
     }
   }
+  auto pool = crm::ConnectionPool::Create(*store_config);
+  if (!pool.ok()) return Fail(std::string(pool.status().message()));
   crm::PrincipalStore principals(pool->get());
   if (!token.empty()) {
     auto created = principals.BootstrapAdmin(token);

@@ -3,6 +3,7 @@
 
 #include "storage/lead_store.h"
 
+#include <cppconn/statement.h>
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -317,8 +318,27 @@ TEST_F(LeadStoreTest, FindActiveMatchesNormalisedNamesAndUscc) {
 }
 
 TEST_F(LeadStoreTest, MigrationsApplyOnce) {
-  EXPECT_TRUE(ApplyMigrations(db_->pool(), BuiltInMigrations()).ok());
+  auto owner = ConnectionPool::Create(db_->config());
+  ASSERT_TRUE(owner.ok()) << owner.status();
+  EXPECT_TRUE(ApplyMigrations(**owner, BuiltInMigrations()).ok());
   EXPECT_EQ(db_->QueryOne("SELECT COUNT(*) FROM schema_migrations"), std::to_string(BuiltInMigrations().size()));
+}
+
+TEST_F(LeadStoreTest, TheApplicationAccountCanNeitherRewriteTheAuditLogNorDeleteAnything) {
+  MustCreate(NewLead("权限测试有限公司"));
+  auto app = ConnectionPool::Connect(db_->app_config());
+  ASSERT_TRUE(app.ok()) << app.status();
+  for (const char* statement : {"UPDATE audit_log SET principal = 'users/nobody'", "DELETE FROM audit_log",
+                                "DELETE FROM leads", "DROP TABLE leads"}) {
+    int error = 0;
+    try {
+      std::unique_ptr<sql::Statement>((*app)->raw().createStatement())->execute(statement);
+    } catch (const sql::SQLException& e) {
+      error = e.getErrorCode();
+    }
+    EXPECT_EQ(error, 1142) << statement;  // ER_TABLEACCESS_DENIED_ERROR
+  }
+  EXPECT_EQ(db_->QueryOne("SELECT COUNT(*) FROM audit_log WHERE principal = 'users/tester'"), "1");
 }
 
 TEST_F(LeadStoreTest, AKilledConnectionIsReplacedAndTheNextReadSucceeds) {

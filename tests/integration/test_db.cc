@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
 #include "absl/strings/str_cat.h"
@@ -21,11 +22,17 @@ std::unique_ptr<TestDatabase> TestDatabase::Create() {
     ADD_FAILURE() << "CRM_TEST_DSN_FILE is not set: run these tests through ctest (it starts MariaDB)";
     return nullptr;
   }
-  std::ifstream in(dsn_file);
-  std::string dsn((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto config = ParseDsn(absl::StripAsciiWhitespace(dsn));
-  if (!config.ok()) {
-    ADD_FAILURE() << "no usable DSN in " << dsn_file << ": " << config.status();
+  auto read_dsn = [](const std::string& path) {
+    std::ifstream in(path);
+    std::string dsn((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return ParseDsn(absl::StripAsciiWhitespace(dsn));
+  };
+  auto config = read_dsn(dsn_file);
+  std::string app_file = std::filesystem::path(dsn_file).replace_filename("app_dsn").string();
+  auto app_config = read_dsn(app_file);
+  if (!config.ok() || !app_config.ok()) {
+    ADD_FAILURE() << "no usable DSNs in " << dsn_file << " and " << app_file << ": " << config.status() << " "
+                  << app_config.status();
     return nullptr;
   }
   static std::atomic<int> counter{0};
@@ -41,18 +48,26 @@ std::unique_ptr<TestDatabase> TestDatabase::Create() {
   auto db = std::unique_ptr<TestDatabase>(new TestDatabase());
   db->config_ = *config;
   db->config_.database = database;
-  db->config_.pool_size = 8;
-  auto pool = ConnectionPool::Create(db->config_);
+  db->config_.pool_size = 1;
+  auto owner_pool = ConnectionPool::Create(db->config_);
+  if (!owner_pool.ok()) {
+    ADD_FAILURE() << owner_pool.status();
+    return nullptr;
+  }
+  absl::Status migrated = ApplyMigrations(**owner_pool, BuiltInMigrations());
+  if (!migrated.ok()) {
+    ADD_FAILURE() << migrated;
+    return nullptr;
+  }
+  db->app_config_ = *app_config;
+  db->app_config_.database = database;
+  db->app_config_.pool_size = 8;
+  auto pool = ConnectionPool::Create(db->app_config_);
   if (!pool.ok()) {
     ADD_FAILURE() << pool.status();
     return nullptr;
   }
   db->pool_ = *std::move(pool);
-  absl::Status migrated = ApplyMigrations(*db->pool_, BuiltInMigrations());
-  if (!migrated.ok()) {
-    ADD_FAILURE() << migrated;
-    return nullptr;
-  }
   return db;
 }
 

@@ -8,6 +8,8 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "services/common/status_macros.h"
 #include "storage/transaction.h"
@@ -16,7 +18,12 @@ namespace crm {
 namespace {
 
 constexpr char kUserColumns[] =
-    "id, display_name, unit_id, role, active, create_time, update_time, version";
+    "id, display_name, unit_id, role, scopes, active, create_time, update_time, version";
+
+// Scopes are stored space-separated.
+std::vector<std::string> SplitScopes(const std::string& text) {
+  return absl::StrSplit(text, ' ', absl::SkipEmpty());
+}
 constexpr char kTokenColumns[] =
     "id, principal_id, prefix, description, create_time, expire_time, revoke_time";
 
@@ -28,6 +35,7 @@ v1::User UserFromRow(sql::ResultSet& rs) {
   u.set_display_name(rs.getString("display_name"));
   u.set_unit(absl::StrCat("units/", std::string(rs.getString("unit_id"))));
   u.set_role(static_cast<v1::Role>(rs.getInt("role")));
+  for (std::string& scope : SplitScopes(rs.getString("scopes"))) u.add_scopes(std::move(scope));
   u.set_active(rs.getBoolean("active"));
   *u.mutable_create_time() = TimestampProto(ParseSqlTime(rs.getString("create_time")));
   *u.mutable_update_time() = TimestampProto(ParseSqlTime(rs.getString("update_time")));
@@ -97,15 +105,16 @@ void InsertUnit(Connection& conn, const std::string& id, const std::string& disp
 void InsertUser(Connection& conn, const std::string& id, const v1::User& user, const std::string& unit_id,
                 absl::Time now) {
   sql::PreparedStatement& ps = conn.Prepare(
-      "INSERT INTO principals (id, kind, display_name, unit_id, role, active, create_time, update_time)"
-      " VALUES (?, 1, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO principals (id, kind, display_name, unit_id, role, scopes, active, create_time, update_time)"
+      " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)");
   ps.setString(1, id);
   ps.setString(2, user.display_name());
   ps.setString(3, unit_id);
   ps.setInt(4, user.role());
-  ps.setBoolean(5, user.active());
-  ps.setString(6, SqlTime(now));
+  ps.setString(5, absl::StrJoin(user.scopes(), " "));
+  ps.setBoolean(6, user.active());
   ps.setString(7, SqlTime(now));
+  ps.setString(8, SqlTime(now));
   ps.executeUpdate();
 }
 
@@ -124,7 +133,7 @@ absl::StatusOr<Principal> PrincipalStore::Authenticate(absl::string_view token) 
   RETURN_IF_ERROR(RunRead(*pool_, Deadline(), [&](Connection& conn) {
     sql::PreparedStatement& ps = conn.Prepare(
         "SELECT p.id, p.unit_id, p.role, p.active, t.expire_time IS NOT NULL AND t.expire_time <= UTC_TIMESTAMP(6),"
-        " t.revoke_time IS NOT NULL FROM api_tokens t JOIN principals p ON p.id = t.principal_id"
+        " t.revoke_time IS NOT NULL, p.scopes FROM api_tokens t JOIN principals p ON p.id = t.principal_id"
         " WHERE t.token_sha256 = ?");
     ps.setString(1, Sha256(token));
     std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
@@ -136,7 +145,8 @@ absl::StatusOr<Principal> PrincipalStore::Authenticate(absl::string_view token) 
     } else if (!rs->getBoolean(4)) {
       principal = absl::UnauthenticatedError("the token's user is deactivated");
     } else {
-      principal = Principal{rs->getString(1), rs->getString(2), static_cast<v1::Role>(rs->getInt(3))};
+      principal = Principal{rs->getString(1), rs->getString(2), static_cast<v1::Role>(rs->getInt(3)),
+                            SplitScopes(rs->getString(7))};
     }
     return absl::OkStatus();
   }));
@@ -148,11 +158,14 @@ absl::StatusOr<Principal> PrincipalStore::AuthenticatePeer(absl::string_view com
       absl::UnauthenticatedError(absl::StrCat("no active department account for certificate ", common_name));
   RETURN_IF_ERROR(RunRead(*pool_, Deadline(), [&](Connection& conn) {
     sql::PreparedStatement& ps =
-        conn.Prepare("SELECT id, unit_id, role FROM principals WHERE id = ? AND role = ? AND active");
+        conn.Prepare("SELECT id, unit_id, role, scopes FROM principals WHERE id = ? AND role = ? AND active");
     ps.setString(1, std::string(common_name));
     ps.setInt(2, v1::ROLE_DEPARTMENT_SERVICE);
     std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
-    if (rs->next()) principal = Principal{rs->getString(1), rs->getString(2), static_cast<v1::Role>(rs->getInt(3))};
+    if (rs->next()) {
+      principal = Principal{rs->getString(1), rs->getString(2), static_cast<v1::Role>(rs->getInt(3)),
+                            SplitScopes(rs->getString(4))};
+    }
     return absl::OkStatus();
   }));
   return principal;
@@ -291,15 +304,16 @@ absl::StatusOr<v1::User> PrincipalStore::MutateUser(const MutationContext& ctx, 
     std::string unit_id = after.unit().substr(after.unit().find('/') + 1);
     RETURN_IF_ERROR(UnitExists(conn, unit_id));
     sql::PreparedStatement& ps = conn.Prepare(
-        "UPDATE principals SET display_name = ?, unit_id = ?, role = ?, active = ?, update_time = ?,"
+        "UPDATE principals SET display_name = ?, unit_id = ?, role = ?, scopes = ?, active = ?, update_time = ?,"
         " version = version + 1 WHERE id = ? AND version = ?");
     ps.setString(1, after.display_name());
     ps.setString(2, unit_id);
     ps.setInt(3, after.role());
-    ps.setBoolean(4, after.active());
-    ps.setString(5, SqlTime(now));
-    ps.setString(6, id);
-    ps.setString(7, before.etag());
+    ps.setString(4, absl::StrJoin(after.scopes(), " "));
+    ps.setBoolean(5, after.active());
+    ps.setString(6, SqlTime(now));
+    ps.setString(7, id);
+    ps.setString(8, before.etag());
     if (ps.executeUpdate() != 1) return absl::AbortedError(absl::StrCat(before.name(), " was changed by another call"));
     ASSIGN_OR_RETURN(after, LoadUser(conn, id));
     AppendAudit(conn, ctx, after.name(), &before, &after, now);

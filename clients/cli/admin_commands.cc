@@ -2,6 +2,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "clients/cli/output.h"
@@ -39,10 +40,11 @@ void PrintUsers(CommandEnv& env, const std::vector<v1::User>& users) {
   std::vector<std::vector<std::string>> rows;
   std::vector<const google::protobuf::Message*> messages;
   for (const v1::User& u : users) {
-    rows.push_back({u.name(), u.display_name(), u.unit(), RoleName(u.role()), u.active() ? "yes" : "no"});
+    rows.push_back({u.name(), u.display_name(), u.unit(), RoleName(u.role()), absl::StrJoin(u.scopes(), " "),
+                    u.active() ? "yes" : "no"});
     messages.push_back(&u);
   }
-  env.Out().Records({"user", "name", "unit", "role", "active"}, rows, messages);
+  env.Out().Records({"user", "name", "unit", "role", "scopes", "active"}, rows, messages);
 }
 
 void PrintTokens(CommandEnv& env, const std::vector<v1::Token>& tokens) {
@@ -107,12 +109,14 @@ void AddAdminCommands(CLI::App& app, CommandEnv& env) {
     auto* cmd = user->add_subcommand("create", "create a user");
     struct Flags {
       std::string id, name, unit, role;
+      std::vector<std::string> scopes;
     };
     auto* f = env.Make<Flags>();
     cmd->add_option("id", f->id, "the id, a-z 0-9 - _ (becomes users/{id})")->required();
     cmd->add_option("--name", f->name, "display name")->required();
     cmd->add_option("--unit", f->unit, "unit id or units/{id}")->required();
     cmd->add_option("--role", f->role, "staff, unit_lead, leadership, admin or department_service")->required();
+    cmd->add_option("--scope", f->scopes, "department_service only: a call scope, e.g. leads.read (repeatable)");
     Action(cmd, env, [&env, f]() -> absl::Status {
       auto role = ParseRole(f->role);
       if (!role.ok()) return role.status();
@@ -121,6 +125,7 @@ void AddAdminCommands(CLI::App& app, CommandEnv& env) {
       req.mutable_user()->set_display_name(f->name);
       req.mutable_user()->set_unit(Prefixed("units", f->unit));
       req.mutable_user()->set_role(*role);
+      for (const std::string& scope : f->scopes) req.mutable_user()->add_scopes(scope);
       auto created = env.Admin().CreateUser(req);
       if (!created.ok()) return created.status();
       PrintUsers(env, {*created});
@@ -145,6 +150,7 @@ void AddAdminCommands(CLI::App& app, CommandEnv& env) {
     auto* update = user->add_subcommand("update", "change a user's name, unit, role, or deactivate them");
     struct UpdateFlags {
       std::string id, name, unit, role;
+      std::vector<std::string> scopes;
       bool active = true;
     };
     auto* u = env.Make<UpdateFlags>();
@@ -153,7 +159,8 @@ void AddAdminCommands(CLI::App& app, CommandEnv& env) {
     auto* unit_opt = update->add_option("--unit", u->unit, "unit id or units/{id}");
     auto* role_opt = update->add_option("--role", u->role, "new role");
     auto* active_opt = update->add_option("--active", u->active, "false deactivates: all their tokens stop working");
-    Action(update, env, [&env, u, name_opt, unit_opt, role_opt, active_opt]() -> absl::Status {
+    auto* scope_opt = update->add_option("--scope", u->scopes, "replace the scopes (repeatable)");
+    Action(update, env, [&env, u, name_opt, unit_opt, role_opt, active_opt, scope_opt]() -> absl::Status {
       v1::UpdateUserRequest req;
       req.mutable_user()->set_name(Prefixed("users", u->id));
       if (name_opt->count()) {
@@ -169,6 +176,10 @@ void AddAdminCommands(CLI::App& app, CommandEnv& env) {
         if (!role.ok()) return role.status();
         req.mutable_user()->set_role(*role);
         req.mutable_update_mask()->add_paths("role");
+      }
+      if (scope_opt->count()) {
+        for (const std::string& scope : u->scopes) req.mutable_user()->add_scopes(scope);
+        req.mutable_update_mask()->add_paths("scopes");
       }
       if (active_opt->count()) {
         req.mutable_user()->set_active(u->active);

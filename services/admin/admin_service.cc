@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/common/field_violations.h"
 #include "services/common/page_token.h"
+#include "services/common/permissions.h"
 #include "services/common/resource_name.h"
 #include "services/common/status_macros.h"
 
@@ -33,6 +34,14 @@ void CheckUserFields(const v1::User& user, FieldViolations& violations) {
   if (PrincipalId(user.unit(), "units").empty()) violations.Add("user.unit", "must be a unit name like `units/team-1`");
   if (user.role() == v1::ROLE_UNSPECIFIED || !v1::Role_IsValid(user.role())) {
     violations.Add("user.role", "is required (STAFF, UNIT_LEAD, LEADERSHIP, ADMIN or DEPARTMENT_SERVICE)");
+  }
+  if (!user.scopes().empty() && user.role() != v1::ROLE_DEPARTMENT_SERVICE) {
+    violations.Add("user.scopes", "only DEPARTMENT_SERVICE accounts have scopes; roles decide for everyone else");
+  }
+  for (int i = 0; i < user.scopes_size(); ++i) {
+    if (!IsKnownScope(user.scopes(i))) {
+      violations.Add(absl::StrCat("user.scopes[", i, "]"), absl::StrCat("`", user.scopes(i), "` is not a scope"));
+    }
   }
 }
 
@@ -135,7 +144,8 @@ grpc::ServerUnaryReactor* AdminService::UpdateUser(grpc::CallbackServerContext* 
         else if (path == "unit") user.set_unit(req->user().unit());
         else if (path == "role") user.set_role(req->user().role());
         else if (path == "active") user.set_active(req->user().active());
-        else return InvalidField("update_mask", absl::StrCat("`", path, "` can be one of: display_name, unit, role, active"));
+        else if (path == "scopes") *user.mutable_scopes() = req->user().scopes();
+        else return InvalidField("update_mask", absl::StrCat("`", path, "` can be one of: display_name, unit, role, scopes, active"));
       }
       FieldViolations violations;
       CheckUserFields(user, violations);

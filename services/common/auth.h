@@ -2,6 +2,7 @@
 #define CRM_SERVICES_COMMON_AUTH_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -15,6 +16,7 @@ struct Principal {
   std::string user_id;  // the `{id}` of `users/{id}`
   std::string unit_id;  // the `{id}` of `units/{id}`
   v1::Role role = v1::ROLE_UNSPECIFIED;
+  std::vector<std::string> scopes;  // DEPARTMENT_SERVICE accounts: the calls granted (see permissions.h)
 
   std::string user_name() const { return "users/" + user_id; }
   std::string unit_name() const { return "units/" + unit_id; }

@@ -14,46 +14,60 @@ constexpr Role kLeadership = v1::ROLE_LEADERSHIP;
 constexpr Role kAdmin = v1::ROLE_ADMIN;
 
 // Who reads the pipeline, and who changes it. LEADERSHIP reads everything and
-// changes nothing here; DEPARTMENT_SERVICE accounts get only the calls their
-// departments need, which come with the enterprises and projects services.
+// changes nothing here; a DEPARTMENT_SERVICE account gets only the calls whose
+// scope it was granted (e.g. statistics: leads.read).
 const std::vector<Role> kReaders = {kStaff, kUnitLead, kLeadership, kAdmin};
 const std::vector<Role> kWriters = {kStaff, kUnitLead, kAdmin};
 const std::vector<Role> kAdmins = {kAdmin};
 
 }  // namespace
 
-const std::map<std::string, std::vector<Role>>& PermissionTable() {
-  static const auto& table = *new std::map<std::string, std::vector<Role>>{
-      {"crm.v1.LeadService/GetLead", kReaders},
-      {"crm.v1.LeadService/ListLeads", kReaders},
-      {"crm.v1.LeadService/ListLeadActivities", kReaders},
-      {"crm.v1.LeadService/FindDuplicateLeads", kReaders},
-      {"crm.v1.LeadService/CreateLead", kWriters},
-      {"crm.v1.LeadService/UpdateLead", kWriters},
-      {"crm.v1.LeadService/DeleteLead", kWriters},
-      {"crm.v1.LeadService/UndeleteLead", kWriters},
-      {"crm.v1.LeadService/QualifyLead", kWriters},
-      {"crm.v1.LeadService/DisqualifyLead", kWriters},
-      {"crm.v1.LeadService/ReopenLead", kWriters},
-      {"crm.v1.LeadService/AddLeadActivity", kWriters},
-      {"crm.v1.AdminService/CreateUnit", kAdmins},
-      {"crm.v1.AdminService/ListUnits", kAdmins},
-      {"crm.v1.AdminService/CreateUser", kAdmins},
-      {"crm.v1.AdminService/GetUser", kAdmins},
-      {"crm.v1.AdminService/ListUsers", kAdmins},
-      {"crm.v1.AdminService/UpdateUser", kAdmins},
-      {"crm.v1.AdminService/IssueToken", kAdmins},
-      {"crm.v1.AdminService/ListTokens", kAdmins},
-      {"crm.v1.AdminService/RevokeToken", kAdmins},
-      {"crm.v1.AdminService/ListAuditEvents", {kLeadership, kAdmin}},
+const std::map<std::string, MethodPermission>& PermissionTable() {
+  static const auto& table = *new std::map<std::string, MethodPermission>{
+      {"crm.v1.LeadService/GetLead", {kReaders, "leads.read"}},
+      {"crm.v1.LeadService/ListLeads", {kReaders, "leads.read"}},
+      {"crm.v1.LeadService/ListLeadActivities", {kReaders, "leads.read"}},
+      {"crm.v1.LeadService/FindDuplicateLeads", {kReaders, "leads.read"}},
+      {"crm.v1.LeadService/CreateLead", {kWriters, "leads.write"}},
+      {"crm.v1.LeadService/UpdateLead", {kWriters, "leads.write"}},
+      {"crm.v1.LeadService/DeleteLead", {kWriters, "leads.write"}},
+      {"crm.v1.LeadService/UndeleteLead", {kWriters, "leads.write"}},
+      {"crm.v1.LeadService/QualifyLead", {kWriters, "leads.write"}},
+      {"crm.v1.LeadService/DisqualifyLead", {kWriters, "leads.write"}},
+      {"crm.v1.LeadService/ReopenLead", {kWriters, "leads.write"}},
+      {"crm.v1.LeadService/AddLeadActivity", {kWriters, "leads.write"}},
+      {"crm.v1.AdminService/CreateUnit", {kAdmins, ""}},
+      {"crm.v1.AdminService/ListUnits", {kAdmins, ""}},
+      {"crm.v1.AdminService/CreateUser", {kAdmins, ""}},
+      {"crm.v1.AdminService/GetUser", {kAdmins, ""}},
+      {"crm.v1.AdminService/ListUsers", {kAdmins, ""}},
+      {"crm.v1.AdminService/UpdateUser", {kAdmins, ""}},
+      {"crm.v1.AdminService/IssueToken", {kAdmins, ""}},
+      {"crm.v1.AdminService/ListTokens", {kAdmins, ""}},
+      {"crm.v1.AdminService/RevokeToken", {kAdmins, ""}},
+      {"crm.v1.AdminService/ListAuditEvents", {{kLeadership, kAdmin}, ""}},
   };
   return table;
+}
+
+bool IsKnownScope(absl::string_view scope) {
+  for (const auto& [method, permission] : PermissionTable()) {
+    if (!scope.empty() && permission.scope == scope) return true;
+  }
+  return false;
 }
 
 absl::Status AuthorizeMethod(const Principal& principal, absl::string_view method) {
   const auto& table = PermissionTable();
   auto it = table.find(std::string(method));
-  if (it != table.end() && absl::c_linear_search(it->second, principal.role)) return absl::OkStatus();
+  if (it != table.end()) {
+    const MethodPermission& permission = it->second;
+    if (absl::c_linear_search(permission.roles, principal.role)) return absl::OkStatus();
+    if (principal.role == v1::ROLE_DEPARTMENT_SERVICE && !permission.scope.empty() &&
+        absl::c_linear_search(principal.scopes, permission.scope)) {
+      return absl::OkStatus();
+    }
+  }
   return absl::PermissionDeniedError(absl::StrCat(
       principal.user_name(), " (", absl::StripPrefix(v1::Role_Name(principal.role), "ROLE_"), ") may not call ",
       method));

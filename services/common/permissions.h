@@ -12,12 +12,22 @@
 
 namespace crm {
 
+// Who may call one RPC: these roles, and DEPARTMENT_SERVICE accounts that
+// hold `scope` (none when empty).
+struct MethodPermission {
+  std::vector<v1::Role> roles;
+  std::string scope;
+};
+
 // The function-level permission table: for every RPC ("crm.v1.LeadService/GetLead"),
-// the roles that may call it. One declarative table for every service; a
-// method that is not in it is denied to everyone, so a new RPC is unreachable
-// until it is added here (and the role × method test checks the table against
-// the services' descriptors).
-const std::map<std::string, std::vector<v1::Role>>& PermissionTable();
+// who may call it. One declarative table for every service; a method that is
+// not in it is denied to everyone, so a new RPC is unreachable until it is
+// added here (and the role × method test checks the table against the
+// services' descriptors).
+const std::map<std::string, MethodPermission>& PermissionTable();
+
+// The scopes that exist (those the table names), for validating accounts.
+bool IsKnownScope(absl::string_view scope);
 
 // OK when `principal`'s role may call `method`; PERMISSION_DENIED otherwise.
 absl::Status AuthorizeMethod(const Principal& principal, absl::string_view method);

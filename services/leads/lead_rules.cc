@@ -272,7 +272,8 @@ absl::Status ApplyLeadAction(Lead& lead, LeadAction action) {
 bool CanSeeLead(const Principal& p, const Lead& lead) {
   switch (p.role) {
     case v1::ROLE_ADMIN:
-    case v1::ROLE_LEADERSHIP: return true;
+    case v1::ROLE_LEADERSHIP:
+    case v1::ROLE_DEPARTMENT_SERVICE: return true;  // a department reaches leads only through its scopes
     case v1::ROLE_UNIT_LEAD: return lead.unit() == p.unit_name();
     case v1::ROLE_STAFF: return lead.unit() == p.unit_name() || lead.owner() == p.user_name();
     default: return false;

@@ -55,7 +55,8 @@ std::string LeadStatusName(v1::LeadStatus status);
 
 // Object level: whether `p` may see (and, where the method allows, change)
 // `lead`. STAFF: leads of their unit and leads they own; UNIT_LEAD: their
-// unit's; LEADERSHIP and ADMIN: all; DEPARTMENT_SERVICE: none. A lead the
+// unit's; LEADERSHIP, ADMIN and DEPARTMENT_SERVICE (whose scopes the permission
+// table already checked): all. A lead the
 // caller may not see is answered NOT_FOUND, so its existence is not revealed.
 bool CanSeeLead(const Principal& p, const v1::Lead& lead);
 

@@ -32,7 +32,8 @@ void CheckRequestId(const std::string& request_id, FieldViolations& violations) 
 LeadScope ScopeFor(const Principal& p) {
   switch (p.role) {
     case v1::ROLE_ADMIN:
-    case v1::ROLE_LEADERSHIP: return {};
+    case v1::ROLE_LEADERSHIP:
+    case v1::ROLE_DEPARTMENT_SERVICE: return {};
     case v1::ROLE_STAFF: return {p.unit_id, p.user_id};
     default: return {p.unit_id, ""};
   }

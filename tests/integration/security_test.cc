@@ -128,7 +128,7 @@ TEST_F(SecurityTest, EveryRoleIsRefusedExactlyTheRpcsTheTableDoesNotGiveIt) {
   for (const auto* service : Services()) {
     for (int i = 0; i < service->method_count(); ++i) {
       std::string method = absl::StrCat(service->full_name(), "/", service->method(i)->name());
-      const std::vector<v1::Role>& allowed = PermissionTable().at(method);
+      const std::vector<v1::Role>& allowed = PermissionTable().at(method).roles;
       for (const auto& [role, token] : callers) {
         grpc::Status s = CallEmpty(token, "/" + method);
         bool may = std::find(allowed.begin(), allowed.end(), role) != allowed.end();
@@ -367,6 +367,35 @@ TEST_F(SecurityTest, LeadershipReadsTheAuditLogPageByPageWithFilters) {
   v1::ListAuditEventsResponse none;
   EXPECT_EQ(admin_->ListAuditEvents(Ctx(staff_a_).get(), v1::ListAuditEventsRequest(), &none).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
+}
+
+TEST_F(SecurityTest, ADepartmentReadsLeadsOfEveryUnitWithinItsScopeWithoutContactDetails) {
+  MutationContext ctx{"users/admin", "test-setup", "", absl::Now() + absl::Seconds(10)};
+  v1::User account;
+  account.set_display_name("统计局");
+  account.set_unit("units/u2");
+  account.set_role(v1::ROLE_DEPARTMENT_SERVICE);
+  account.set_active(true);
+  account.add_scopes("leads.read");
+  ASSERT_TRUE(server_.principals().CreateUser(ctx, "stats", account).ok());
+  auto token = server_.principals().IssueToken(ctx, "stats", "statistics feed", std::nullopt);
+  ASSERT_TRUE(token.ok());
+  CreateLead(staff_a_, "一局的线索有限公司", "13700000000");
+  v1::ListLeadsResponse listed;
+  ASSERT_TRUE(leads_->ListLeads(Ctx(token->second).get(), v1::ListLeadsRequest(), &listed).ok());
+  ASSERT_EQ(listed.leads_size(), 1);
+  EXPECT_EQ(listed.leads(0).contacts(0).phone(), "");
+  v1::CreateLeadRequest create;
+  create.mutable_lead()->set_company_name("x");
+  Lead out;
+  EXPECT_EQ(leads_->CreateLead(Ctx(token->second).get(), create, &out).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+
+  v1::CreateUserRequest bad;
+  bad.set_user_id("bad-scope");
+  *bad.mutable_user() = account;
+  bad.mutable_user()->add_scopes("leads.everything");
+  v1::User ignored;
+  EXPECT_EQ(admin_->CreateUser(Ctx(kToken).get(), bad, &ignored).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
 }
 
 TEST_F(SecurityTest, HostileStringsAreStoredVerbatimAndChangeNothingElse) {

@@ -12,13 +12,26 @@
 namespace crm {
 namespace {
 
-Principal As(v1::Role role) { return Principal{"someone", "team-1", role}; }
+Principal As(v1::Role role) { return Principal{"someone", "team-1", role, {}}; }
 
 TEST(PermissionsTest, AMethodOutsideTheTableIsDeniedToEveryone) {
   for (int r = v1::Role_MIN; r <= v1::Role_MAX; ++r) {
     EXPECT_EQ(AuthorizeMethod(As(static_cast<v1::Role>(r)), "crm.v1.LeadService/NoSuchMethod").code(),
               absl::StatusCode::kPermissionDenied);
   }
+}
+
+TEST(PermissionsTest, ADepartmentAccountMayCallWhatItsScopesGrant) {
+  Principal stats{"stats-bureau", "stats", v1::ROLE_DEPARTMENT_SERVICE, {"leads.read"}};
+  EXPECT_TRUE(AuthorizeMethod(stats, "crm.v1.LeadService/ListLeads").ok());
+  EXPECT_EQ(AuthorizeMethod(stats, "crm.v1.LeadService/CreateLead").code(), absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(AuthorizeMethod(stats, "crm.v1.AdminService/ListUnits").code(), absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(AuthorizeMethod(Principal{"x", "y", v1::ROLE_LEADERSHIP, {"leads.write"}}, "crm.v1.LeadService/CreateLead").code(),
+            absl::StatusCode::kPermissionDenied)
+      << "scopes count for department accounts only";
+  EXPECT_TRUE(IsKnownScope("leads.read"));
+  EXPECT_FALSE(IsKnownScope("leads.everything"));
+  EXPECT_FALSE(IsKnownScope(""));
 }
 
 TEST(PermissionsTest, TheDenialNamesTheCallerAndTheMethod) {
@@ -34,10 +47,10 @@ TEST(PermissionsTest, TheReadmeListsTheTableAsItIs) {
   std::stringstream readme;
   readme << in.rdbuf();
   ASSERT_FALSE(readme.str().empty());
-  for (const auto& [method, roles] : PermissionTable()) {
+  for (const auto& [method, permission] : PermissionTable()) {
     std::vector<std::string> names;
-    for (v1::Role role : roles) names.push_back(std::string(absl::StripPrefix(v1::Role_Name(role), "ROLE_")));
-    std::string row = absl::StrCat("| `", method, "` | ", absl::StrJoin(names, ", "), " |");
+    for (v1::Role role : permission.roles) names.push_back(std::string(absl::StripPrefix(v1::Role_Name(role), "ROLE_")));
+    std::string row = absl::StrCat("| `", method, "` | ", absl::StrJoin(names, ", "), " | ", permission.scope, " |");
     EXPECT_NE(readme.str().find(row), std::string::npos) << "README.md lacks the row: " << row;
   }
 }

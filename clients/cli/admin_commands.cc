@@ -26,15 +26,6 @@ absl::StatusOr<v1::Role> ParseRole(const std::string& text) {
   return role;
 }
 
-template <typename Work>
-void Action(CLI::App* cmd, CommandEnv& env, Work work) {
-  cmd->callback([&env, work] {
-    env.action = [&env, work] {
-      absl::Status status = work();
-      if (!status.ok()) env.Fail(status);
-    };
-  });
-}
 
 void PrintUsers(CommandEnv& env, const std::vector<v1::User>& users) {
   std::vector<std::vector<std::string>> rows;

@@ -1,6 +1,7 @@
 #ifndef CRM_CLIENTS_CLI_COMMAND_ENV_H_
 #define CRM_CLIENTS_CLI_COMMAND_ENV_H_
 
+#include <CLI/CLI.hpp>
 #include <functional>
 #include <iostream>
 #include <memory>
@@ -48,6 +49,18 @@ struct CommandEnv {
   std::unique_ptr<client::AdminClient> admin_;
   std::unique_ptr<client::LeadsClient> leads_;
 };
+
+// Makes `work` (returning absl::Status) the action of `cmd`, run after
+// parsing; a failure is printed and sets the exit code.
+template <typename Work>
+void Action(CLI::App* cmd, CommandEnv& env, Work work) {
+  cmd->callback([&env, work] {
+    env.action = [&env, work] {
+      absl::Status status = work();
+      if (!status.ok()) env.Fail(status);
+    };
+  });
+}
 
 // `123` or `leads/123` → `leads/123`.
 std::string LeadName(const std::string& arg);

@@ -143,16 +143,6 @@ struct ListFlags {
   }
 };
 
-// Runs `work` as the command's action, reporting its status.
-template <typename Work>
-void Action(CLI::App* cmd, CommandEnv& env, Work work) {
-  cmd->callback([&env, work] {
-    env.action = [&env, work] {
-      absl::Status status = work();
-      if (!status.ok()) env.Fail(status);
-    };
-  });
-}
 
 // A request naming one lead, conditional on `etag` when it is not empty.
 template <typename Req>

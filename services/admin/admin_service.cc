@@ -2,7 +2,6 @@
 
 #include <google/protobuf/util/time_util.h>
 
-#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "services/common/field_violations.h"
 #include "services/common/page_token.h"
@@ -45,20 +44,17 @@ void CheckUserFields(const v1::User& user, FieldViolations& violations) {
   }
 }
 
-// Keyset paging by id: the token holds the last id of the page.
+// Keyset paging by text id: where a list call's page starts ("" for the first).
 absl::StatusOr<std::string> AfterId(const std::string& token, const google::protobuf::Message& unpaged) {
   if (token.empty()) return std::string();
-  std::string raw;
-  if (!absl::WebSafeBase64Unescape(token, &raw) || raw.rfind(QueryFingerprint(unpaged) + ":", 0) != 0) {
-    return InvalidField("page_token", "is not a token of this list call");
-  }
-  return raw.substr(raw.find(':') + 1);
+  ASSIGN_OR_RETURN(PageCursor cursor, DecodePageToken(token, QueryFingerprint(unpaged)));
+  return cursor.text_id;
 }
 
 std::string NextToken(const std::string& last_id, const google::protobuf::Message& unpaged) {
-  std::string token;
-  absl::WebSafeBase64Escape(absl::StrCat(QueryFingerprint(unpaged), ":", last_id), &token);
-  return token;
+  PageCursor cursor;
+  cursor.text_id = last_id;
+  return EncodePageToken(cursor, QueryFingerprint(unpaged));
 }
 
 }  // namespace
@@ -215,7 +211,7 @@ grpc::ServerUnaryReactor* AdminService::ListAuditEvents(grpc::CallbackServerCont
     for (v1::AuditEvent& e : events) resp->add_audit_events()->Swap(&e);
     if (more) {
       const std::string& last = resp->audit_events().rbegin()->name();
-      resp->set_next_page_token(EncodePageToken({0, std::stoll(last.substr(last.find('/') + 1))}, fingerprint));
+      resp->set_next_page_token(EncodePageToken({0, std::stoll(last.substr(last.find('/') + 1)), ""}, fingerprint));
     }
     return absl::OkStatus();
   });

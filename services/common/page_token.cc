@@ -27,7 +27,8 @@ std::string QueryFingerprint(const google::protobuf::Message& request) {
 
 std::string EncodePageToken(const PageCursor& cursor, absl::string_view fingerprint) {
   std::string token;
-  absl::WebSafeBase64Escape(absl::StrCat("1:", cursor.key, ":", cursor.id, ":", fingerprint), &token);
+  absl::WebSafeBase64Escape(absl::StrCat("1:", cursor.key, ":", cursor.id, ":", fingerprint, ":", cursor.text_id),
+                            &token);
   return token;
 }
 
@@ -35,14 +36,15 @@ absl::StatusOr<PageCursor> DecodePageToken(absl::string_view token, absl::string
   std::string raw;
   PageCursor cursor;
   std::vector<absl::string_view> parts;
-  if (absl::WebSafeBase64Unescape(token, &raw)) parts = absl::StrSplit(raw, ':');
-  if (parts.size() != 4 || parts[0] != "1" || !absl::SimpleAtoi(parts[1], &cursor.key) ||
+  if (absl::WebSafeBase64Unescape(token, &raw)) parts = absl::StrSplit(raw, absl::MaxSplits(':', 4));
+  if (parts.size() != 5 || parts[0] != "1" || !absl::SimpleAtoi(parts[1], &cursor.key) ||
       !absl::SimpleAtoi(parts[2], &cursor.id)) {
     return InvalidField("page_token", "is not a token this service issued");
   }
   if (parts[3] != fingerprint) {
     return InvalidField("page_token", "belongs to a list call with other filters or order; start again without it");
   }
+  cursor.text_id = std::string(parts[4]);
   return cursor;
 }
 

@@ -17,6 +17,7 @@ namespace crm {
 struct PageCursor {
   int64_t key = 0;  // e.g. a time in microseconds, or a day number
   int64_t id = 0;
+  std::string text_id;  // for collections keyed by a text id (units, users): the last one
 };
 
 // Fingerprint of a list request with its paging fields cleared: a token only

@@ -118,7 +118,7 @@ grpc::ServerUnaryReactor* LeadsService::ListLeads(grpc::CallbackServerContext* c
       RedactLead(call.principal, lead);
       resp->add_leads()->Swap(&lead);
     }
-    if (page.next) resp->set_next_page_token(EncodePageToken({page.next->first, page.next->second}, fingerprint));
+    if (page.next) resp->set_next_page_token(EncodePageToken({page.next->first, page.next->second, ""}, fingerprint));
     return absl::OkStatus();
   });
 }
@@ -304,7 +304,7 @@ grpc::ServerUnaryReactor* LeadsService::ListLeadActivities(grpc::CallbackServerC
     }
     ASSIGN_OR_RETURN(ActivityPage page, store_.ListActivities(id, page_size, after, call.deadline));
     for (v1::Activity& a : page.activities) resp->add_activities()->Swap(&a);
-    if (page.next) resp->set_next_page_token(EncodePageToken({page.next->first, page.next->second}, fingerprint));
+    if (page.next) resp->set_next_page_token(EncodePageToken({page.next->first, page.next->second, ""}, fingerprint));
     return absl::OkStatus();
   });
 }

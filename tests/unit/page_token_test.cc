@@ -9,7 +9,7 @@ namespace crm {
 namespace {
 
 TEST(PageTokenTest, RoundTripsTheCursor) {
-  std::string token = EncodePageToken({1764190000123456, 42}, "abcd");
+  std::string token = EncodePageToken({1764190000123456, 42, ""}, "abcd");
   auto cursor = DecodePageToken(token, "abcd");
   ASSERT_TRUE(cursor.ok()) << cursor.status();
   EXPECT_EQ(cursor->key, 1764190000123456);
@@ -18,7 +18,7 @@ TEST(PageTokenTest, RoundTripsTheCursor) {
 }
 
 TEST(PageTokenTest, RefusesATokenOfAnotherQuery) {
-  std::string token = EncodePageToken({1, 2}, "abcd");
+  std::string token = EncodePageToken({1, 2, ""}, "abcd");
   absl::Status s = DecodePageToken(token, "ffff").status();
   EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
   ASSERT_EQ(ViolationsOf(s).size(), 1u);

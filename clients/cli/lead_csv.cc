@@ -16,6 +16,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
+#include "services/common/text.h"
 
 namespace crm::cli {
 namespace {
@@ -31,30 +32,6 @@ constexpr int64_t kYi = 100'000'000;
 // ---------------------------------------------------------------------------
 // Text normalisation
 
-// Full-width ASCII (！ to ～, as a Chinese input method types it) as ASCII, and
-// the ideographic space U+3000 as a space: "５０００万", "（万元）" → "5000万", "(万元)".
-std::string HalfWidth(absl::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = s[i];
-    const unsigned char b1 = i + 2 < s.size() ? s[i + 1] : 0;
-    const unsigned char b2 = i + 2 < s.size() ? s[i + 2] : 0;
-    if (c == 0xEF && b1 == 0xBC && b2 >= 0x81 && b2 <= 0xBF) {  // U+FF01..U+FF3F
-      out += static_cast<char>(b2 - 0x81 + '!');
-      i += 2;
-    } else if (c == 0xEF && b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E) {  // U+FF40..U+FF5E
-      out += static_cast<char>(b2 - 0x80 + '`');
-      i += 2;
-    } else if (c == 0xE3 && b1 == 0x80 && b2 == 0x80) {  // U+3000
-      out += ' ';
-      i += 2;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
 
 // `cell` without surrounding spaces, including the ideographic space and the
 // no-break space that cells pasted from web pages carry.
@@ -77,7 +54,7 @@ absl::string_view TrimCell(absl::string_view cell) {
 // spaces, line breaks, _ - / 、 or a BOM. "Company Name", "company_name" and
 // "COMPANY-NAME" all become "companyname"; "国家/地区" becomes "国家地区".
 std::string Key(absl::string_view text) {
-  std::string key = absl::AsciiStrToLower(HalfWidth(text));
+  std::string key = absl::AsciiStrToLower(FoldFullWidth(text));
   key = absl::StrReplaceAll(
       key, {{"_", ""}, {"-", ""}, {"/", ""}, {"、", ""}, {"\xEF\xBB\xBF", ""}});
   key.erase(std::remove_if(key.begin(), key.end(), [](char c) { return absl::ascii_isspace(c); }),
@@ -311,7 +288,7 @@ constexpr std::pair<absl::string_view, absl::string_view> kCountryNames[] = {
 };
 
 absl::StatusOr<std::string> ParseCountryRegion(absl::string_view cell) {
-  const std::string code = absl::AsciiStrToUpper(HalfWidth(cell));
+  const std::string code = absl::AsciiStrToUpper(FoldFullWidth(cell));
   if (code.size() == 2 && absl::ascii_isalpha(code[0]) && absl::ascii_isalpha(code[1])) return code;
   for (const auto& [name, iso] : kCountryNames) {
     if (cell == name) return std::string(iso);
@@ -328,7 +305,7 @@ absl::Status SetField(LeadColumn column, absl::string_view cell, int64_t investm
       lead.set_company_name(std::string(cell));
       return absl::OkStatus();
     case LeadColumn::kUscc:
-      lead.set_uscc(absl::AsciiStrToUpper(HalfWidth(cell)));
+      lead.set_uscc(absl::AsciiStrToUpper(FoldFullWidth(cell)));
       return absl::OkStatus();
     case LeadColumn::kTargetList: {
       std::optional<TargetList> value = ParseEnum(kTargetLists, cell);
@@ -540,7 +517,7 @@ absl::StatusOr<v1::Lead> LeadFromRow(const LeadColumns& columns,
 absl::StatusOr<int64_t> ParseCny(absl::string_view text, int64_t unit) {
   if (unit < 1) return absl::InvalidArgumentError(absl::StrCat("unit ", unit, " is not positive"));
   text = TrimCell(text);
-  std::string normal = HalfWidth(text);
+  std::string normal = FoldFullWidth(text);
   normal.erase(std::remove_if(normal.begin(), normal.end(),
                               [](char c) { return absl::ascii_isspace(c); }),
                normal.end());

@@ -12,6 +12,7 @@
 #include "absl/strings/strip.h"
 #include "absl/time/civil_time.h"
 #include "services/common/resource_name.h"
+#include "services/common/text.h"
 #include "services/common/uscc.h"
 
 namespace crm {
@@ -88,9 +89,7 @@ size_t CharCount(absl::string_view utf8) {
 
 std::string NormalizeCompanyName(absl::string_view name) {
   std::u32string folded;
-  for (char32_t cp : Decode(name)) {
-    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;           // full-width ASCII forms
-    if (cp == 0x3000) cp = U' ';                              // ideographic space
+  for (char32_t cp : Decode(FoldFullWidth(name))) {
     if (cp == U'【' || cp == U'〔') cp = U'[';
     if (cp == U'】' || cp == U'〕') cp = U']';
     if (cp < 0x80) cp = absl::ascii_tolower(static_cast<char>(cp));

@@ -65,7 +65,8 @@ def parse_args():
     parser.add_argument("--googleapis-root", default="/usr/share/gocode/src/github.com/gogo/googleapis",
                         help="directory holding google/rpc/{status,error_details}.proto")
     parser.add_argument("--dsn", help="mysql://USER:PASSWORD@HOST:PORT/ of a MariaDB whose account may "
-                                      "create databases (default: the contents of $CRM_TEST_DSN_FILE)")
+                                      "create databases (default: the contents of $CRM_TEST_DSN_FILE, with app_dsn beside it)")
+    parser.add_argument("--app-dsn", help="with --dsn: the application account's DSN (default: the owner's)")
     parser.add_argument("--keep-logs", action="store_true", help="print the server log even on success")
     return parser.parse_args()
 
@@ -88,14 +89,22 @@ def generate_stubs(proto_root, googleapis_root, out_dir):
     return argparse.Namespace(**{key: importlib.import_module(module) for key, module in names.items()})
 
 
-def read_dsn(args):
+def read_dsns(args):
+    """The schema owner's DSN, and the application account's (None when not known)."""
     if args.dsn:
-        return args.dsn
+        return args.dsn, args.app_dsn
     path = os.environ.get("CRM_TEST_DSN_FILE")
     if not path:
         raise RuntimeError("no database: pass --dsn or set CRM_TEST_DSN_FILE (ctest does)")
     with open(path) as f:
-        return f.read().strip()
+        owner = f.read().strip()
+    # scripts/mariadb.sh writes the application account's DSN beside the owner's.
+    with open(os.path.join(os.path.dirname(path), "app_dsn")) as f:
+        return owner, f.read().strip()
+
+
+def with_database(dsn, name):
+    return urllib.parse.urlunsplit(urllib.parse.urlsplit(dsn)._replace(path=f"/{name}"))
 
 
 class Database:
@@ -127,7 +136,7 @@ class Database:
 class Server:
     """The crm-server process: started on 127.0.0.1:0, its port read from --port_file."""
 
-    def __init__(self, binary, dsn, work_dir):
+    def __init__(self, binary, dsn, migrate_dsn, work_dir):
         self.token = secrets.token_hex(32)  # 64 characters; the bootstrap admin's bearer token
         self.port_file = os.path.join(work_dir, "port")
         self.log_path = os.path.join(work_dir, "crm-server.log")
@@ -135,7 +144,8 @@ class Server:
         env = dict(os.environ, CRM_BOOTSTRAP_TOKEN=self.token)
         env.pop("CRM_DSN", None)
         self.process = subprocess.Popen(
-            [binary, f"--dsn={dsn}", "--listen=127.0.0.1:0", f"--port_file={self.port_file}"],
+            [binary, f"--dsn={dsn}", f"--migrate_dsn={migrate_dsn}", "--listen=127.0.0.1:0",
+             f"--port_file={self.port_file}"],
             env=env, stdout=self.log, stderr=subprocess.STDOUT)
         self.port = None
 
@@ -479,9 +489,12 @@ def main():
     database = server = None
     try:
         pb = generate_stubs(args.proto_root, args.googleapis_root, os.path.join(work_dir, "gen"))
-        database = Database(read_dsn(args))
+        owner_dsn, app_dsn = read_dsns(args)
+        database = Database(owner_dsn)
         database.create()
-        server = Server(args.server, database.dsn, work_dir)
+        # As deployed: migrations as the schema owner, the server as the application account.
+        server = Server(args.server, with_database(app_dsn, database.name) if app_dsn else database.dsn,
+                        database.dsn, work_dir)
         run_against_server(pb, server, tally)
     except Exception as e:  # set-up failed: nothing after it can run
         tally.fail("set-up", f"{type(e).__name__}: {e}")

@@ -301,6 +301,21 @@ absl::StatusOr<v1::User> PrincipalStore::MutateUser(const MutationContext& ctx, 
     }
     after = before;
     RETURN_IF_ERROR(change(after));
+    bool stops_being_admin = before.active() && before.role() == v1::ROLE_ADMIN &&
+                             !(after.active() && after.role() == v1::ROLE_ADMIN);
+    if (stops_being_admin) {
+      // Locks the other admins' rows, so two such changes cannot both pass.
+      sql::PreparedStatement& others = conn.Prepare(
+          "SELECT COUNT(*) FROM principals WHERE role = ? AND active AND id <> ? FOR UPDATE");
+      others.setInt(1, v1::ROLE_ADMIN);
+      others.setString(2, id);
+      std::unique_ptr<sql::ResultSet> rs(others.executeQuery());
+      rs->next();
+      if (rs->getInt(1) == 0) {
+        return absl::FailedPreconditionError(absl::StrCat(
+            before.name(), " is the last active administrator; make another user ADMIN first"));
+      }
+    }
     std::string unit_id = after.unit().substr(after.unit().find('/') + 1);
     RETURN_IF_ERROR(UnitExists(conn, unit_id));
     sql::PreparedStatement& ps = conn.Prepare(

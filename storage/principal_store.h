@@ -44,7 +44,8 @@ class PrincipalStore : public Authenticator {
   absl::StatusOr<v1::User> GetUser(const std::string& id, absl::Time deadline);
   absl::StatusOr<std::vector<v1::User>> ListUsers(const std::string& unit_id, const std::string& after_id,
                                                   int page_size, absl::Time deadline);
-  // Loads, checks `etag`, lets `change` edit, writes back conditionally on the version.
+  // Loads, checks `etag`, lets `change` edit, writes back conditionally on the
+  // version. FAILED_PRECONDITION when the change would leave no active ADMIN.
   absl::StatusOr<v1::User> MutateUser(const MutationContext& ctx, const std::string& id, const std::string& etag,
                                       absl::FunctionRef<absl::Status(v1::User&)> change);
 

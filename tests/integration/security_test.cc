@@ -282,6 +282,22 @@ TEST_F(SecurityTest, RevokedExpiredAndDeactivatedTokensAreRefusedAtOnce) {
             grpc::StatusCode::UNAUTHENTICATED);
 }
 
+TEST_F(SecurityTest, TheLastActiveAdministratorCannotBeRemoved) {
+  v1::UpdateUserRequest demote;
+  demote.mutable_user()->set_name("users/admin");
+  demote.mutable_user()->set_role(v1::ROLE_STAFF);
+  demote.mutable_update_mask()->add_paths("role");
+  v1::User user;
+  grpc::Status s = admin_->UpdateUser(Ctx(kToken).get(), demote, &user);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << s.error_message();
+  v1::UpdateUserRequest promote;
+  promote.mutable_user()->set_name("users/lead-u2");
+  promote.mutable_user()->set_role(v1::ROLE_ADMIN);
+  promote.mutable_update_mask()->add_paths("role");
+  ASSERT_TRUE(admin_->UpdateUser(Ctx(kToken).get(), promote, &user).ok());
+  EXPECT_TRUE(admin_->UpdateUser(Ctx(kToken).get(), demote, &user).ok()) << "with another admin it may go";
+}
+
 TEST_F(SecurityTest, IssuedTokensWorkAndNoTableHoldsARawToken) {
   v1::IssueTokenRequest issue;
   issue.set_principal("users/staff-b");

@@ -3,6 +3,7 @@
 #include <google/protobuf/util/time_util.h>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "services/common/field_violations.h"
 #include "services/common/page_token.h"
 #include "services/common/resource_name.h"
@@ -176,7 +177,8 @@ grpc::ServerUnaryReactor* LeadsService::DeleteLead(grpc::CallbackServerContext* 
       if (lead.has_delete_time()) {
         return absl::FailedPreconditionError(absl::StrCat(lead.name(), " is already deleted"));
       }
-      *lead.mutable_delete_time() = google::protobuf::util::TimeUtil::GetCurrentTime();
+      // (TimeUtil::GetCurrentTime has whole seconds only here.)
+      *lead.mutable_delete_time() = google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(absl::Now()));
       return absl::OkStatus();
     }));
     RedactLead(call.principal, *resp);

@@ -282,6 +282,48 @@ TEST_F(SecurityTest, RevokedExpiredAndDeactivatedTokensAreRefusedAtOnce) {
             grpc::StatusCode::UNAUTHENTICATED);
 }
 
+TEST_F(SecurityTest, UnitsAndUsersListPageByPage) {
+  std::vector<std::string> units;
+  v1::ListUnitsRequest list_units;
+  list_units.set_page_size(2);
+  do {
+    v1::ListUnitsResponse page;
+    ASSERT_TRUE(admin_->ListUnits(Ctx(kToken).get(), list_units, &page).ok());
+    EXPECT_LE(page.units_size(), 2);
+    for (const auto& u : page.units()) units.push_back(u.name());
+    list_units.set_page_token(page.next_page_token());
+  } while (!list_units.page_token().empty());
+  EXPECT_EQ(units, (std::vector<std::string>{"units/admin", "units/u1", "units/u2"}));
+
+  v1::ListUsersRequest list_users;
+  list_users.set_unit("units/u2");
+  list_users.set_page_size(1);
+  std::vector<std::string> users;
+  do {
+    v1::ListUsersResponse page;
+    ASSERT_TRUE(admin_->ListUsers(Ctx(kToken).get(), list_users, &page).ok());
+    for (const auto& u : page.users()) users.push_back(u.name());
+    list_users.set_page_token(page.next_page_token());
+  } while (!list_users.page_token().empty());
+  EXPECT_EQ(users, (std::vector<std::string>{"users/lead-u2", "users/staff-b", "users/stats-bureau"}));
+
+  v1::ListUsersRequest other = list_users;
+  other.set_unit("units/u1");
+  v1::ListUsersResponse first;
+  list_users.clear_page_token();
+  ASSERT_TRUE(admin_->ListUsers(Ctx(kToken).get(), list_users, &first).ok());
+  other.set_page_token(first.next_page_token());
+  v1::ListUsersResponse ignored;
+  EXPECT_EQ(admin_->ListUsers(Ctx(kToken).get(), other, &ignored).error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+      << "a page token belongs to its filter";
+  v1::CreateUserRequest bad;
+  bad.set_user_id("Bad Id");
+  v1::User user;
+  grpc::Status s = admin_->CreateUser(Ctx(kToken).get(), bad, &user);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(s.error_message().find("user_id"), std::string::npos) << s.error_message();
+}
+
 TEST_F(SecurityTest, TheLastActiveAdministratorCannotBeRemoved) {
   v1::UpdateUserRequest demote;
   demote.mutable_user()->set_name("users/admin");

@@ -350,7 +350,6 @@ absl::StatusOr<ActivityPage> LeadStore::ListActivities(int64_t lead_id, int page
   ActivityPage page;
   RETURN_IF_ERROR(RunRead(*pool_, deadline, [&](Connection& conn) -> absl::Status {
     page.activities.clear();  // the body may run twice (see RunRead)
-    RETURN_IF_ERROR(LoadLead(conn, lead_id).status());
     std::string sql =
         "SELECT id, lead_id, kind, occur_date, participants_json, summary, next_step, next_step_date,"
         " creator_id, create_time FROM lead_activities WHERE lead_id = ?";

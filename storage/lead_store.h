@@ -83,7 +83,8 @@ class LeadStore {
                                            const v1::Activity& activity,
                                            absl::FunctionRef<absl::Status(v1::Lead&)> change_lead);
 
-  // Newest first (by day, then id).
+  // Newest first (by day, then id). Does not look at the lead itself: the
+  // caller has loaded it already (to check who may see it).
   absl::StatusOr<ActivityPage> ListActivities(int64_t lead_id, int page_size,
                                               std::optional<std::pair<int64_t, int64_t>> after,
                                               absl::Time deadline);

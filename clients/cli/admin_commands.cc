@@ -77,12 +77,10 @@ void AddAdminCommands(CLI::App& app, CommandEnv& env) {
     Action(list, env, [&env]() -> absl::Status {
       v1::ListUnitsRequest req;
       std::vector<v1::Unit> units;
-      do {
-        auto page = env.Admin().ListUnits(req);
-        if (!page.ok()) return page.status();
-        units.insert(units.end(), page->units().begin(), page->units().end());
-        req.set_page_token(page->next_page_token());
-      } while (!req.page_token().empty());
+      absl::Status listed = CollectPages(
+          req, 0, [&](const v1::ListUnitsRequest& r) { return env.Admin().ListUnits(r); },
+          [](const v1::ListUnitsResponse& page) -> const auto& { return page.units(); }, units);
+      if (!listed.ok()) return listed;
       std::vector<std::vector<std::string>> rows;
       std::vector<const google::protobuf::Message*> messages;
       for (const v1::Unit& u : units) {
@@ -129,12 +127,10 @@ void AddAdminCommands(CLI::App& app, CommandEnv& env) {
       v1::ListUsersRequest req;
       if (!unit_filter->empty()) req.set_unit(Prefixed("units", *unit_filter));
       std::vector<v1::User> users;
-      do {
-        auto page = env.Admin().ListUsers(req);
-        if (!page.ok()) return page.status();
-        users.insert(users.end(), page->users().begin(), page->users().end());
-        req.set_page_token(page->next_page_token());
-      } while (!req.page_token().empty());
+      absl::Status listed = CollectPages(
+          req, 0, [&](const v1::ListUsersRequest& r) { return env.Admin().ListUsers(r); },
+          [](const v1::ListUsersResponse& page) -> const auto& { return page.users(); }, users);
+      if (!listed.ok()) return listed;
       PrintUsers(env, users);
       return absl::OkStatus();
     });
@@ -203,15 +199,10 @@ void AddAdminCommands(CLI::App& app, CommandEnv& env) {
       req.set_method(f->method);
       req.set_outcome(f->outcome);
       std::vector<v1::AuditEvent> events;
-      do {
-        auto page = env.Admin().ListAuditEvents(req);
-        if (!page.ok()) return page.status();
-        for (const auto& e : page->audit_events()) {
-          if (f->limit > 0 && static_cast<int>(events.size()) >= f->limit) break;
-          events.push_back(e);
-        }
-        req.set_page_token(page->next_page_token());
-      } while (!req.page_token().empty() && (f->limit == 0 || static_cast<int>(events.size()) < f->limit));
+      absl::Status listed = CollectPages(
+          req, f->limit, [&](const v1::ListAuditEventsRequest& r) { return env.Admin().ListAuditEvents(r); },
+          [](const v1::ListAuditEventsResponse& page) -> const auto& { return page.audit_events(); }, events);
+      if (!listed.ok()) return listed;
       std::vector<std::vector<std::string>> rows;
       std::vector<const google::protobuf::Message*> messages;
       for (const v1::AuditEvent& e : events) {

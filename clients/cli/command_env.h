@@ -62,6 +62,24 @@ void Action(CLI::App* cmd, CommandEnv& env, Work work) {
   });
 }
 
+// Appends to `out` the items of a paged list call, page after page, until
+// there are no more or `limit` (0: no limit) were collected. `fetch(req)`
+// returns a StatusOr of the response; `items(response)` its repeated field.
+template <typename Item, typename Req, typename Fetch, typename Items>
+absl::Status CollectPages(Req req, int limit, Fetch fetch, Items items, std::vector<Item>& out) {
+  auto full = [&] { return limit > 0 && static_cast<int>(out.size()) >= limit; };
+  do {
+    auto page = fetch(req);
+    if (!page.ok()) return page.status();
+    for (const Item& item : items(*page)) {
+      if (full()) return absl::OkStatus();
+      out.push_back(item);
+    }
+    req.set_page_token(page->next_page_token());
+  } while (!req.page_token().empty() && !full());
+  return absl::OkStatus();
+}
+
 // `123` or `leads/123` → `leads/123`.
 std::string LeadName(const std::string& arg);
 

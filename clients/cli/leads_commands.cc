@@ -352,15 +352,10 @@ void AddLeadsCommands(CLI::App& app, CommandEnv& env) {
       v1::ListLeadActivitiesRequest req;
       req.set_parent(LeadName(*lead));
       std::vector<v1::Activity> all;
-      do {
-        auto page = env.Leads().ListLeadActivities(req);
-        if (!page.ok()) return page.status();
-        for (const auto& a : page->activities()) {
-          if (*limit > 0 && static_cast<int>(all.size()) >= *limit) break;
-          all.push_back(a);
-        }
-        req.set_page_token(page->next_page_token());
-      } while (!req.page_token().empty() && (*limit == 0 || static_cast<int>(all.size()) < *limit));
+      absl::Status listed = CollectPages(
+          req, *limit, [&](const v1::ListLeadActivitiesRequest& r) { return env.Leads().ListLeadActivities(r); },
+          [](const v1::ListLeadActivitiesResponse& page) -> const auto& { return page.activities(); }, all);
+      if (!listed.ok()) return listed;
       env.Out().Activities(all);
       return absl::OkStatus();
     });

@@ -179,6 +179,9 @@ TEST_F(CrmCliTest, ActivitiesDuplicatesAndSoftDelete) {
   Result listed = Crm({"leads", "activity", "list", name});
   ASSERT_EQ(listed.code, 0) << listed.err;
   EXPECT_NE(listed.out.find("对方关注用地指标"), std::string::npos) << listed.out;
+  ASSERT_EQ(Crm({"leads", "activity", "add", name, "--kind", "call", "--summary", "电话跟进"}).code, 0);
+  EXPECT_NE(Crm({"leads", "activity", "list", name}).out.find("(2 条)"), std::string::npos);
+  EXPECT_NE(Crm({"leads", "activity", "list", name, "--limit", "1"}).out.find("(1 条)"), std::string::npos);
 
   Result dups = Crm({"leads", "dups", "--company", "宁德某新能源科技有限公司"});
   ASSERT_EQ(dups.code, 0) << dups.err;

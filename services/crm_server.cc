@@ -20,6 +20,8 @@
 #include "services/common/json_log.h"
 #include "services/common/rpc_runner.h"
 #include "services/common/server.h"
+#include "services/enterprises/enterprises_service.h"
+#include "services/enterprises/screening.h"
 #include "services/leads/leads_service.h"
 #include "storage/connection_pool.h"
 #include "storage/migrations.h"
@@ -30,7 +32,11 @@ ABSL_FLAG(std::string, dsn, "",
           "MySQL store as the application account, mysql://USER:PASSWORD@HOST:PORT/DATABASE (default: $CRM_DSN)");
 ABSL_FLAG(std::string, migrate_dsn, "",
           "the same store as the schema owner, for migrations (default: $CRM_MIGRATE_DSN, else --dsn)");
-ABSL_FLAG(std::string, services, "leads,admin", "comma-separated services to host: leads, admin");
+ABSL_FLAG(std::string, services, "leads,admin,enterprises",
+          "comma-separated services to host: leads, admin, enterprises");
+ABSL_FLAG(std::string, enterprise_policy, "",
+          "text-format crm.v1.EnterprisePolicy file (screening criteria, SLA, escalation days) replacing the "
+          "built-in defaults");
 ABSL_FLAG(int, pool_size, 8, "store connections; also the number of worker threads");
 ABSL_FLAG(int, queue_capacity, 1000, "calls that may wait for a worker before RESOURCE_EXHAUSTED");
 ABSL_FLAG(bool, migrate, true, "apply pending schema migrations at start-up");
@@ -60,6 +66,17 @@ std::string ReadSecretFile(const std::string& path) {
   std::ifstream in(path);
   std::string value((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   return std::string(absl::StripAsciiWhitespace(value));
+}
+
+// The zone's enterprise policy: the file given, else the built-in defaults.
+absl::StatusOr<crm::v1::EnterprisePolicy> LoadPolicy(const std::string& path) {
+  if (path.empty()) return crm::ParseEnterprisePolicy(crm::DefaultEnterprisePolicyText());
+  std::ifstream in(path);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot read --enterprise_policy file ", path));
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  absl::StatusOr<crm::v1::EnterprisePolicy> policy = crm::ParseEnterprisePolicy(text);
+  if (!policy.ok()) return absl::InvalidArgumentError(absl::StrCat(path, ": ", policy.status().message()));
+  return policy;
 }
 
 std::string EnvOr(const std::string& flag_value, const char* env) {
@@ -127,6 +144,9 @@ int main(int argc, char** argv) {
   };
   crm::RpcRunner runner(&executor, &principals, runner_options);
 
+  absl::StatusOr<crm::v1::EnterprisePolicy> policy = LoadPolicy(absl::GetFlag(FLAGS_enterprise_policy));
+  if (!policy.ok()) return Fail(std::string(policy.status().message()));
+
   std::vector<std::unique_ptr<grpc::Service>> hosted;
   std::vector<grpc::Service*> services;
   std::vector<std::string> names;
@@ -137,8 +157,11 @@ int main(int argc, char** argv) {
     } else if (name == "admin") {
       hosted.push_back(std::make_unique<crm::AdminService>(&runner, &principals, pool->get()));
       names.push_back("crm.v1.AdminService");
+    } else if (name == "enterprises") {
+      hosted.push_back(std::make_unique<crm::EnterprisesService>(&runner, pool->get(), &*policy));
+      names.push_back("crm.v1.EnterpriseService");
     } else {
-      return Fail(absl::StrCat("unknown service in --services: ", name, " (known: leads, admin)"));
+      return Fail(absl::StrCat("unknown service in --services: ", name, " (known: leads, admin, enterprises)"));
     }
     services.push_back(hosted.back().get());
   }

@@ -2,7 +2,6 @@
 
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
-#include <google/protobuf/util/json_util.h>
 #include <google/protobuf/util/time_util.h>
 
 #include <memory>
@@ -12,7 +11,9 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
 #include "services/common/status_macros.h"
+#include "storage/row_codec.h"
 #include "storage/transaction.h"
+#include "storage/versioned_write.h"
 
 namespace crm {
 namespace {
@@ -24,18 +25,6 @@ constexpr char kLeadColumns[] =
     "id, company_name, uscc, target_list, channel, event_name, referrer, industry, country_region,"
     " estimated_investment_cny, owner_id, unit_id, status, disqualify_reason, contacts_json, notes,"
     " create_time, update_time, delete_time, version";
-
-int64_t Micros(const google::protobuf::Timestamp& ts) {
-  return google::protobuf::util::TimeUtil::TimestampToMicroseconds(ts);
-}
-
-// Repeated fields are kept as the JSON of a message holding only them
-// (written with MessageToJson).
-void RepeatedFromJson(const std::string& json, google::protobuf::Message* holder) {
-  google::protobuf::util::JsonParseOptions options;
-  options.ignore_unknown_fields = true;
-  (void)google::protobuf::util::JsonStringToMessage(json, holder, options);
-}
 
 std::string ContactsJson(const Lead& lead) {
   Lead holder;
@@ -65,14 +54,9 @@ Lead LeadFromRow(sql::ResultSet& rs) {
   lead.set_notes(rs.getString("notes"));
   *lead.mutable_create_time() = TimestampProto(ParseSqlTime(rs.getString("create_time")));
   *lead.mutable_update_time() = TimestampProto(ParseSqlTime(rs.getString("update_time")));
-  if (!rs.isNull("delete_time")) *lead.mutable_delete_time() = TimestampProto(ParseSqlTime(rs.getString("delete_time")));
+  if (auto t = TimeColumn(rs, "delete_time")) *lead.mutable_delete_time() = *t;
   lead.set_etag(std::to_string(rs.getUInt64("version")));
   return lead;
-}
-
-std::string IdOf(absl::string_view resource_name) {
-  size_t slash = resource_name.find('/');
-  return std::string(resource_name.substr(slash + 1));
 }
 
 // Binds the writable columns of `lead`, in the order of kWritableColumns, from `first`.
@@ -251,38 +235,23 @@ absl::StatusOr<Lead> LeadStore::Mutate(const MutationContext& ctx, int64_t id, c
                                        absl::FunctionRef<absl::Status(Lead&)> change) {
   Lead after;
   RETURN_IF_ERROR(RunInTransaction(*pool_, ctx.deadline, [&](Connection& conn) -> absl::Status {
-    absl::Time now = absl::Now();
-    ASSIGN_OR_RETURN(bool answered, ClaimRequestId(conn, ctx, &after, now));
-    if (answered) return absl::OkStatus();
-    ASSIGN_OR_RETURN(Lead before, LoadLead(conn, id));
-    if (!etag.empty() && etag != before.etag()) {
-      return absl::AbortedError(absl::StrCat("etag ", etag, " is stale: ", before.name(),
-                                             " has changed; read it again (current etag ", before.etag(), ")"));
-    }
-    after = before;
-    RETURN_IF_ERROR(change(after));
-    uint64_t version = 0;
-    (void)absl::SimpleAtoi(before.etag(), &version);
-    sql::PreparedStatement& ps = conn.Prepare(absl::StrCat(
-        "UPDATE leads SET ", kWritableAssignments,
-        ", delete_time = ?, update_time = ?, version = version + 1 WHERE id = ? AND version = ?"));
-    BindWritable(ps, after, name_key_(after.company_name()));
-    int i = kWritableCount + 1;
-    if (after.has_delete_time()) {
-      ps.setString(i++, SqlTime(absl::FromUnixMicros(Micros(after.delete_time()))));
-    } else {
-      ps.setNull(i++, sql::DataType::TIMESTAMP);
-    }
-    ps.setString(i++, SqlTime(now));
-    ps.setInt64(i++, id);
-    ps.setUInt64(i++, version);
-    int updated = 0;
-    RETURN_IF_ERROR(GuardUscc(conn, after, [&] { updated = ps.executeUpdate(); }));
-    if (updated != 1) return absl::AbortedError(absl::StrCat(before.name(), " was changed by another call"));
-    ASSIGN_OR_RETURN(after, LoadLead(conn, id));
-    AppendAudit(conn, ctx, after.name(), &before, &after, now);
-    RecordAnswer(conn, ctx, after.name(), after);
-    return absl::OkStatus();
+    return WriteVersioned<Lead>(
+        conn, ctx, etag, [&] { return LoadLead(conn, id); }, change,
+        [&](const Lead& lead, uint64_t version, absl::Time now) -> absl::StatusOr<int> {
+          sql::PreparedStatement& ps = conn.Prepare(absl::StrCat(
+              "UPDATE leads SET ", kWritableAssignments,
+              ", delete_time = ?, update_time = ?, version = version + 1 WHERE id = ? AND version = ?"));
+          BindWritable(ps, lead, name_key_(lead.company_name()));
+          int i = kWritableCount + 1;
+          BindTime(ps, i++, lead.has_delete_time(), lead.delete_time());
+          ps.setString(i++, SqlTime(now));
+          ps.setInt64(i++, id);
+          ps.setUInt64(i++, version);
+          int updated = 0;
+          RETURN_IF_ERROR(GuardUscc(conn, lead, [&] { updated = ps.executeUpdate(); }));
+          return updated;
+        },
+        after);
   }));
   return after;
 }

@@ -6,6 +6,7 @@
 #include "services/common/field_violations.h"
 #include "services/common/page_token.h"
 #include "services/common/permissions.h"
+#include "services/common/call_mutation.h"
 #include "services/common/resource_name.h"
 #include "services/common/status_macros.h"
 
@@ -13,10 +14,6 @@ namespace crm {
 namespace {
 
 constexpr char kService[] = "crm.v1.AdminService/";
-
-MutationContext Mutation(const CallContext& call) {
-  return MutationContext{call.principal.user_name(), call.method, "", call.deadline};
-}
 
 // Ids chosen by the caller follow the same form as the names that hold them.
 void CheckId(const std::string& id, absl::string_view collection, absl::string_view field,
@@ -66,7 +63,7 @@ grpc::ServerUnaryReactor* AdminService::CreateUnit(grpc::CallbackServerContext* 
     CheckId(req->unit_id(), "units", "unit_id", violations);
     if (req->unit().display_name().empty()) violations.Add("unit.display_name", "is required");
     RETURN_IF_ERROR(violations.ToStatus());
-    ASSIGN_OR_RETURN(*resp, store_->CreateUnit(Mutation(call), req->unit_id(), req->unit()));
+    ASSIGN_OR_RETURN(*resp, store_->CreateUnit(MutationOf(call), req->unit_id(), req->unit()));
     return absl::OkStatus();
   });
 }
@@ -95,7 +92,7 @@ grpc::ServerUnaryReactor* AdminService::CreateUser(grpc::CallbackServerContext* 
     RETURN_IF_ERROR(violations.ToStatus());
     v1::User user = req->user();
     user.set_active(true);
-    ASSIGN_OR_RETURN(*resp, store_->CreateUser(Mutation(call), req->user_id(), user));
+    ASSIGN_OR_RETURN(*resp, store_->CreateUser(MutationOf(call), req->user_id(), user));
     return absl::OkStatus();
   });
 }
@@ -134,7 +131,7 @@ grpc::ServerUnaryReactor* AdminService::UpdateUser(grpc::CallbackServerContext* 
     std::string id = PrincipalId(req->user().name(), "users");
     if (id.empty()) return InvalidField("user.name", "must be a user name like `users/alice`");
     if (req->update_mask().paths().empty()) return InvalidField("update_mask", "is required");
-    ASSIGN_OR_RETURN(*resp, store_->MutateUser(Mutation(call), id, req->user().etag(), [&](v1::User& user) {
+    ASSIGN_OR_RETURN(*resp, store_->MutateUser(MutationOf(call), id, req->user().etag(), [&](v1::User& user) {
       for (const std::string& path : req->update_mask().paths()) {
         if (path == "display_name") user.set_display_name(req->user().display_name());
         else if (path == "unit") user.set_unit(req->user().unit());
@@ -164,7 +161,7 @@ grpc::ServerUnaryReactor* AdminService::IssueToken(grpc::CallbackServerContext* 
       if (*expire <= absl::Now()) violations.Add("expire_time", "must be in the future");
     }
     RETURN_IF_ERROR(violations.ToStatus());
-    ASSIGN_OR_RETURN(auto issued, store_->IssueToken(Mutation(call), id, req->description(), expire));
+    ASSIGN_OR_RETURN(auto issued, store_->IssueToken(MutationOf(call), id, req->description(), expire));
     *resp->mutable_token() = issued.first;
     resp->set_secret(issued.second);
     return absl::OkStatus();
@@ -186,7 +183,7 @@ grpc::ServerUnaryReactor* AdminService::RevokeToken(grpc::CallbackServerContext*
                                                     const v1::RevokeTokenRequest* req, v1::Token* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "RevokeToken"), [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "tokens", "name"));
-    ASSIGN_OR_RETURN(*resp, store_->RevokeToken(Mutation(call), id));
+    ASSIGN_OR_RETURN(*resp, store_->RevokeToken(MutationOf(call), id));
     return absl::OkStatus();
   });
 }

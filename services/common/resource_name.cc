@@ -21,6 +21,19 @@ absl::StatusOr<int64_t> ParseResourceId(absl::string_view name, absl::string_vie
   return value;
 }
 
+absl::StatusOr<ChildId> ParseChildResourceId(absl::string_view name, absl::string_view parent_collection,
+                                             absl::string_view collection, absl::string_view field) {
+  auto invalid = [&] {
+    return InvalidField(field, absl::StrCat("must be a resource name like `", parent_collection, "/1/", collection, "/2`"));
+  };
+  size_t middle = name.find(absl::StrCat("/", collection, "/"));
+  if (middle == absl::string_view::npos) return invalid();
+  absl::StatusOr<int64_t> parent = ParseResourceId(name.substr(0, middle), parent_collection, field);
+  absl::StatusOr<int64_t> id = ParseResourceId(name.substr(middle + 1), collection, field);
+  if (!parent.ok() || !id.ok()) return invalid();
+  return ChildId{*parent, *id};
+}
+
 std::string ResourceName(absl::string_view collection, int64_t id) { return absl::StrCat(collection, "/", id); }
 
 std::string PrincipalId(absl::string_view name, absl::string_view collection) {
@@ -41,6 +54,12 @@ bool IsUuid(absl::string_view s) {
     if (dash ? s[i] != '-' : !absl::ascii_isxdigit(s[i])) return false;
   }
   return true;
+}
+
+void CheckRequestId(const std::string& request_id, FieldViolations& violations) {
+  if (!request_id.empty() && !IsUuid(request_id)) {
+    violations.Add("request_id", "must be a UUID like 123e4567-e89b-12d3-a456-426614174000");
+  }
 }
 
 }  // namespace crm

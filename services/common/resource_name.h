@@ -6,6 +6,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "services/common/field_violations.h"
 
 namespace crm {
 
@@ -13,6 +14,16 @@ namespace crm {
 // naming `field` when the name has another form.
 absl::StatusOr<int64_t> ParseResourceId(absl::string_view name, absl::string_view collection,
                                         absl::string_view field);
+
+// The ids of a child resource's name, `parents/{parent}/children/{id}`
+// (`enterprises/7/serviceRequests/42` → {7, 42}). INVALID_ARGUMENT naming
+// `field` when the name has another form.
+struct ChildId {
+  int64_t parent = 0;
+  int64_t id = 0;
+};
+absl::StatusOr<ChildId> ParseChildResourceId(absl::string_view name, absl::string_view parent_collection,
+                                             absl::string_view collection, absl::string_view field);
 
 // `collection/id`.
 std::string ResourceName(absl::string_view collection, int64_t id);
@@ -24,6 +35,9 @@ std::string PrincipalId(absl::string_view name, absl::string_view collection);
 // True for a UUID in its 36-character text form (any version), as AIP-155
 // asks of `request_id`.
 bool IsUuid(absl::string_view s);
+
+// Adds a violation of `request_id` unless it is empty or a UUID.
+void CheckRequestId(const std::string& request_id, FieldViolations& violations);
 
 }  // namespace crm
 

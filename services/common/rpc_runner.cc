@@ -76,8 +76,24 @@ absl::Status RpcRunner::Admit(grpc::CallbackServerContext* ctx, const Credential
   return allowed;
 }
 
-void RpcRunner::Finish(grpc::ServerUnaryReactor* reactor, const CallContext& call,
-                       const absl::Status& status, absl::Time start) const {
+void RpcRunner::AdmitStream(grpc::CallbackServerContext* ctx, absl::string_view method,
+                            std::function<void(absl::Status, CallContext)> then) {
+  CallContext call = NewCall(ctx, method, absl::Now());
+  absl::StatusOr<Credential> credential = CredentialOf(ctx);
+  if (!credential.ok()) {
+    then(credential.status(), std::move(call));
+    return;
+  }
+  auto task = [this, ctx, call, credential = *std::move(credential), then]() mutable {
+    absl::Status status = Admit(ctx, credential, call);
+    then(status, std::move(call));
+  };
+  if (!executor_->TrySubmit(std::move(task))) {
+    then(absl::ResourceExhaustedError("the server is at capacity; retry with backoff"), std::move(call));
+  }
+}
+
+void RpcRunner::LogFinished(const CallContext& call, const absl::Status& status, absl::Time start) const {
   double ms = absl::ToDoubleMilliseconds(absl::Now() - start);
   LogJson("rpc", {{"method", call.method},
                   {"code", absl::StatusCodeToString(status.code())},
@@ -85,6 +101,11 @@ void RpcRunner::Finish(grpc::ServerUnaryReactor* reactor, const CallContext& cal
                   {"trace_id", call.trace_id},
                   {"principal", call.principal.user_id},
                   {"error", status.ok() ? std::string() : std::string(status.message())}});
+}
+
+void RpcRunner::Finish(grpc::ServerUnaryReactor* reactor, const CallContext& call,
+                       const absl::Status& status, absl::Time start) const {
+  LogFinished(call, status, start);
   reactor->Finish(ToGrpcStatus(status));
 }
 

@@ -68,6 +68,20 @@ class RpcRunner {
     return reactor;
   }
 
+  // Streaming calls run reactors of their own but are admitted the same way:
+  // the credential is read here, then on the executor the call is checked
+  // (principal, rate limit, permission) and `then(status, call)` runs there,
+  // with OK and the principal filled in, or with the refusal. A full executor
+  // calls `then` with RESOURCE_EXHAUSTED at once, on this thread.
+  void AdmitStream(grpc::CallbackServerContext* ctx, absl::string_view method,
+                   std::function<void(absl::Status, CallContext)> then);
+
+  // Queues more blocking work of a streaming call; false when the executor is full.
+  bool Submit(std::function<void()> task) { return executor_->TrySubmit(std::move(task)); }
+
+  // Logs a finished call as one JSON line (Run does it for unary calls).
+  void LogFinished(const CallContext& call, const absl::Status& status, absl::Time start) const;
+
  private:
   // How the caller proves who it is: a bearer token, or else (mTLS) the common
   // name of its verified client certificate.

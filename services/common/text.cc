@@ -1,5 +1,7 @@
 #include "services/common/text.h"
 
+#include <algorithm>
+
 namespace crm {
 
 std::string FoldFullWidth(absl::string_view s) {
@@ -23,6 +25,11 @@ std::string FoldFullWidth(absl::string_view s) {
     }
   }
   return out;
+}
+
+size_t CharCount(absl::string_view utf8) {
+  return std::count_if(utf8.begin(), utf8.end(),
+                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
 }
 
 }  // namespace crm

@@ -12,6 +12,9 @@ namespace crm {
 // "ＡＢＣ（中国）５０００万" → "ABC(中国)5000万". Everything else is unchanged.
 std::string FoldFullWidth(absl::string_view utf8);
 
+// Number of Unicode characters in UTF-8 text (what length limits count).
+size_t CharCount(absl::string_view utf8);
+
 }  // namespace crm
 
 #endif  // CRM_SERVICES_COMMON_TEXT_H_

@@ -15,6 +15,10 @@ namespace crm {
 // violation (e.g. "check character should be 'A'").
 std::optional<std::string> UsccProblem(absl::string_view uscc);
 
+// `first17` with its check character appended: a valid code (for generated
+// and test data). Empty when `first17` is not 17 characters of the alphabet.
+std::string WithUsccCheckCharacter(absl::string_view first17);
+
 }  // namespace crm
 
 #endif  // CRM_SERVICES_COMMON_USCC_H_

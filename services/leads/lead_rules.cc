@@ -82,11 +82,6 @@ const std::array<std::u32string, 2> kRegions = {U"(中国)", U"[中国]"};
 
 }  // namespace
 
-size_t CharCount(absl::string_view utf8) {
-  return std::count_if(utf8.begin(), utf8.end(),
-                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
-}
-
 std::string NormalizeCompanyName(absl::string_view name) {
   std::u32string folded;
   for (char32_t cp : Decode(FoldFullWidth(name))) {

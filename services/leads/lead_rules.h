@@ -12,6 +12,7 @@
 #include "google/protobuf/field_mask.pb.h"
 #include "services/common/auth.h"
 #include "services/common/field_violations.h"
+#include "services/common/text.h"  // CharCount
 
 namespace crm {
 
@@ -21,9 +22,6 @@ namespace crm {
 // and legal-form suffixes (股份有限公司, 有限公司, 集团, Co., Ltd., Inc. …) cut
 // from the end. "华为技术（中国）有限公司" and "华为技术 有限公司" give "华为技术".
 std::string NormalizeCompanyName(absl::string_view name);
-
-// Number of Unicode characters in UTF-8 text (what length limits count).
-size_t CharCount(absl::string_view utf8);
 
 // Adds a violation for every problem of `lead`'s writable fields, naming each
 // field as `prefix` + field name (e.g. "lead.uscc").

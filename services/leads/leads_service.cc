@@ -6,6 +6,7 @@
 #include "absl/time/clock.h"
 #include "services/common/field_violations.h"
 #include "services/common/page_token.h"
+#include "services/common/call_mutation.h"
 #include "services/common/resource_name.h"
 #include "services/common/status_macros.h"
 #include "services/common/uscc.h"
@@ -17,16 +18,6 @@ namespace {
 using v1::Lead;
 
 constexpr char kService[] = "crm.v1.LeadService/";
-
-MutationContext Mutation(const CallContext& call, const std::string& request_id) {
-  return MutationContext{call.principal.user_name(), call.method, request_id, call.deadline};
-}
-
-void CheckRequestId(const std::string& request_id, FieldViolations& violations) {
-  if (!request_id.empty() && !IsUuid(request_id)) {
-    violations.Add("request_id", "must be a UUID like 123e4567-e89b-12d3-a456-426614174000");
-  }
-}
 
 // The query of a ListLeads request, and the fingerprint its page tokens carry.
 // The leads `p` may see, as a store scope; the same rule as CanSeeLead.
@@ -140,7 +131,7 @@ grpc::ServerUnaryReactor* LeadsService::CreateLead(grpc::CallbackServerContext* 
     if (lead.owner().empty()) lead.set_owner(call.principal.user_name());
     if (lead.unit().empty()) lead.set_unit(call.principal.unit_name());
     RETURN_IF_ERROR(CheckLeadAssignment(call.principal, nullptr, lead));
-    ASSIGN_OR_RETURN(*resp, Written(call, store_.Create(Mutation(call, req->request_id()), lead), lead.uscc()));
+    ASSIGN_OR_RETURN(*resp, Written(call, store_.Create(MutationOf(call, req->request_id()), lead), lead.uscc()));
     return absl::OkStatus();
   });
 }
@@ -150,7 +141,7 @@ grpc::ServerUnaryReactor* LeadsService::UpdateLead(grpc::CallbackServerContext* 
   return runner_->Run(ctx, absl::StrCat(kService, "UpdateLead"), [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->lead().name(), "leads", "lead.name"));
     std::string uscc;  // the lead's, for a collision's message
-    auto updated = store_.Mutate(Mutation(call, ""), id, req->lead().etag(), [&](Lead& lead) {
+    auto updated = store_.Mutate(MutationOf(call), id, req->lead().etag(), [&](Lead& lead) {
       RETURN_IF_ERROR(Visible(call.principal, lead));
       if (lead.has_delete_time()) {
         return absl::FailedPreconditionError(absl::StrCat(lead.name(), " is deleted; undelete it first"));
@@ -172,7 +163,7 @@ grpc::ServerUnaryReactor* LeadsService::DeleteLead(grpc::CallbackServerContext* 
                                                    const v1::DeleteLeadRequest* req, Lead* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "DeleteLead"), [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "leads", "name"));
-    ASSIGN_OR_RETURN(*resp, store_.Mutate(Mutation(call, ""), id, req->etag(), [&](Lead& lead) {
+    ASSIGN_OR_RETURN(*resp, store_.Mutate(MutationOf(call), id, req->etag(), [&](Lead& lead) {
       RETURN_IF_ERROR(Visible(call.principal, lead));
       if (lead.has_delete_time()) {
         return absl::FailedPreconditionError(absl::StrCat(lead.name(), " is already deleted"));
@@ -191,7 +182,7 @@ grpc::ServerUnaryReactor* LeadsService::UndeleteLead(grpc::CallbackServerContext
   return runner_->Run(ctx, absl::StrCat(kService, "UndeleteLead"), [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "leads", "name"));
     std::string uscc;  // the lead's, for a collision's message
-    auto undeleted = store_.Mutate(Mutation(call, ""), id, req->etag(), [&](Lead& lead) {
+    auto undeleted = store_.Mutate(MutationOf(call), id, req->etag(), [&](Lead& lead) {
       RETURN_IF_ERROR(Visible(call.principal, lead));
       uscc = lead.uscc();
       if (!lead.has_delete_time()) {
@@ -225,7 +216,7 @@ absl::Status LeadsService::ChangeStatus(const CallContext& call, const std::stri
   CheckRequestId(request_id, violations);
   RETURN_IF_ERROR(violations.ToStatus());
   ASSIGN_OR_RETURN(int64_t id, ParseResourceId(name, "leads", "name"));
-  ASSIGN_OR_RETURN(*resp, store_.Mutate(Mutation(call, request_id), id, etag, [&](Lead& lead) -> absl::Status {
+  ASSIGN_OR_RETURN(*resp, store_.Mutate(MutationOf(call, request_id), id, etag, [&](Lead& lead) -> absl::Status {
     RETURN_IF_ERROR(Visible(call.principal, lead));
     if (lead.has_delete_time()) {
       return absl::FailedPreconditionError(absl::StrCat(lead.name(), " is deleted; undelete it first"));
@@ -274,7 +265,7 @@ grpc::ServerUnaryReactor* LeadsService::AddLeadActivity(grpc::CallbackServerCont
     CheckRequestId(req->request_id(), violations);
     RETURN_IF_ERROR(violations.ToStatus());
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->parent(), "leads", "parent"));
-    ASSIGN_OR_RETURN(*resp, store_.AddActivity(Mutation(call, req->request_id()), id, req->activity(),
+    ASSIGN_OR_RETURN(*resp, store_.AddActivity(MutationOf(call, req->request_id()), id, req->activity(),
                                                [&](Lead& lead) -> absl::Status {
                                                  RETURN_IF_ERROR(Visible(call.principal, lead));
                                                  // The first contact starts the courtship.

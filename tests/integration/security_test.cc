@@ -28,6 +28,7 @@ const std::vector<const google::protobuf::ServiceDescriptor*>& Services() {
   static const auto* services = new std::vector<const google::protobuf::ServiceDescriptor*>{
       v1::Lead::descriptor()->file()->FindServiceByName("LeadService"),
       v1::User::descriptor()->file()->FindServiceByName("AdminService"),
+      v1::Enterprise::descriptor()->file()->FindServiceByName("EnterpriseService"),
   };
   return *services;
 }

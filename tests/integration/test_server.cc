@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "services/enterprises/screening.h"
+
 namespace crm::testing {
 
 LeadsServer::LeadsServer(size_t queue_capacity, ServerConfig config, RateLimiter* rate_limiter)
@@ -14,12 +16,19 @@ LeadsServer::LeadsServer(size_t queue_capacity, ServerConfig config, RateLimiter
   EXPECT_TRUE(bootstrapped.ok() && *bootstrapped) << bootstrapped.status();
   service_ = std::make_unique<LeadsService>(&runner_, &db_->pool());
   admin_ = std::make_unique<AdminService>(&runner_, principals_.get(), &db_->pool());
+  auto policy = ParseEnterprisePolicy(DefaultEnterprisePolicyText());
+  EXPECT_TRUE(policy.ok()) << policy.status();
+  if (policy.ok()) policy_ = *std::move(policy);
+  enterprises_service_ = std::make_unique<EnterprisesService>(&runner_, &db_->pool(), &policy_);
   config.listen_address = "127.0.0.1:0";
-  auto server = CrmServer::Start(config, {service_.get(), admin_.get()}, {"crm.v1.LeadService", "crm.v1.AdminService"});
+  auto server = CrmServer::Start(config, {service_.get(), admin_.get(), enterprises_service_.get()},
+                                 {"crm.v1.LeadService", "crm.v1.AdminService", "crm.v1.EnterpriseService"});
   EXPECT_TRUE(server.ok()) << server.status();
   if (!server.ok()) return;
   server_ = *std::move(server);
-  stub_ = v1::LeadService::NewStub(grpc::CreateChannel(address(), grpc::InsecureChannelCredentials()));
+  auto channel = grpc::CreateChannel(address(), grpc::InsecureChannelCredentials());
+  stub_ = v1::LeadService::NewStub(channel);
+  enterprises_stub_ = v1::EnterpriseService::NewStub(channel);
 }
 
 RpcRunnerOptions LeadsServer::Options(RateLimiter* rate_limiter) {

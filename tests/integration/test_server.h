@@ -11,6 +11,7 @@
 #include "services/common/rpc_runner.h"
 #include "services/common/server.h"
 #include "services/admin/admin_service.h"
+#include "services/enterprises/enterprises_service.h"
 #include "services/leads/leads_service.h"
 #include "storage/principal_store.h"
 #include "tests/integration/test_db.h"
@@ -20,8 +21,9 @@ namespace crm::testing {
 // The bootstrap token of the test servers: users/admin (ADMIN) of units/admin.
 inline constexpr char kToken[] = "test-token-0123456789abcdef0123456789abcdef";
 
-// The LeadService and AdminService on a free loopback port, with a fresh
-// database, the store's tokens (bootstrapped with kToken) and the permission table.
+// The crm.v1 services (leads, admin, enterprises with the built-in policy) on
+// a free loopback port, with a fresh database, the store's tokens
+// (bootstrapped with kToken) and the permission table.
 class LeadsServer {
  public:
   // `config`'s TLS settings are used; it always listens on 127.0.0.1:0.
@@ -32,6 +34,8 @@ class LeadsServer {
   int port() const { return server_->port(); }
   std::string address() const { return "127.0.0.1:" + std::to_string(port()); }
   v1::LeadService::Stub& stub() { return *stub_; }
+  v1::EnterpriseService::Stub& enterprises() { return *enterprises_stub_; }
+  const v1::EnterprisePolicy& policy() const { return policy_; }
   TestDatabase& db() { return *db_; }
   PrincipalStore& principals() { return *principals_; }
 
@@ -44,8 +48,11 @@ class LeadsServer {
   RpcRunner runner_;
   std::unique_ptr<LeadsService> service_;
   std::unique_ptr<AdminService> admin_;
+  v1::EnterprisePolicy policy_;
+  std::unique_ptr<EnterprisesService> enterprises_service_;
   std::unique_ptr<CrmServer> server_;
   std::unique_ptr<v1::LeadService::Stub> stub_;
+  std::unique_ptr<v1::EnterpriseService::Stub> enterprises_stub_;
 };
 
 }  // namespace crm::testing

@@ -1,0 +1,184 @@
+// EnterpriseService: the enterprises themselves and their service secretaries.
+
+#include "services/enterprises/enterprises_service.h"
+
+#include <google/protobuf/util/time_util.h>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "services/common/call_mutation.h"
+#include "services/common/field_violations.h"
+#include "services/common/page_token.h"
+#include "services/common/resource_name.h"
+#include "services/common/status_macros.h"
+#include "services/common/text.h"
+#include "services/enterprises/enterprise_rules.h"
+
+namespace crm {
+namespace {
+
+using v1::Enterprise;
+
+constexpr char kService[] = "crm.v1.EnterpriseService/";
+
+std::string Today() { return IsoDay(ZoneDay(absl::Now())); }
+
+absl::Status NotDeleted(const Enterprise& e) {
+  if (!e.has_delete_time()) return absl::OkStatus();
+  return absl::FailedPreconditionError(absl::StrCat(e.name(), " is deleted; undelete it first"));
+}
+
+// The fingerprint of a list request's query: its fields other than paging.
+std::string FingerprintOf(v1::ListEnterprisesRequest req) {
+  req.clear_page_size();
+  req.clear_page_token();
+  return QueryFingerprint(req);
+}
+
+}  // namespace
+
+absl::StatusOr<EnterpriseQuery> EnterpriseQueryOf(const v1::ListEnterprisesRequest& req) {
+  FieldViolations violations;
+  EnterpriseQuery q;
+  q.title = req.title();
+  q.level = req.level();
+  q.industry = req.industry();
+  q.in_zone_only = req.in_zone_only();
+  q.name_contains = req.name_contains();
+  q.show_deleted = req.show_deleted();
+  if (!req.service_secretary().empty() && (q.secretary_id = PrincipalId(req.service_secretary(), "users")).empty()) {
+    violations.Add("service_secretary", "must be a user name like `users/alice`");
+  }
+  if (CharCount(req.name_contains()) > 200) violations.Add("name_contains", "must be at most 200 characters");
+  absl::StatusOr<int> size = EffectivePageSize(req.page_size());
+  if (!size.ok()) violations.Add("page_size", "must not be negative");
+  RETURN_IF_ERROR(violations.ToStatus());
+  q.page_size = *size;
+  return q;
+}
+
+EnterprisesService::EnterprisesService(RpcRunner* runner, ConnectionPool* pool, const v1::EnterprisePolicy* policy)
+    : runner_(runner),
+      policy_(policy),
+      enterprises_(pool),
+      metrics_(pool),
+      certifications_(pool),
+      requests_(pool) {}
+
+grpc::ServerUnaryReactor* EnterprisesService::GetEnterprise(Ctx* ctx, const v1::GetEnterpriseRequest* req,
+                                                            Enterprise* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "GetEnterprise"), [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "enterprises", "name"));
+    ASSIGN_OR_RETURN(*resp, enterprises_.Get(id, Today(), call.deadline));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* EnterprisesService::ListEnterprises(Ctx* ctx, const v1::ListEnterprisesRequest* req,
+                                                              v1::ListEnterprisesResponse* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "ListEnterprises"), [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(EnterpriseQuery query, EnterpriseQueryOf(*req));
+    std::string fingerprint = FingerprintOf(*req);
+    if (!req->page_token().empty()) {
+      ASSIGN_OR_RETURN(PageCursor cursor, DecodePageToken(req->page_token(), fingerprint));
+      query.after_id = cursor.id;
+    }
+    ASSIGN_OR_RETURN(EnterprisePage page, enterprises_.List(query, Today(), call.deadline));
+    for (Enterprise& e : page.enterprises) resp->add_enterprises()->Swap(&e);
+    if (page.next_after_id) resp->set_next_page_token(EncodePageToken({0, page.next_after_id, ""}, fingerprint));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* EnterprisesService::CreateEnterprise(Ctx* ctx, const v1::CreateEnterpriseRequest* req,
+                                                               Enterprise* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "CreateEnterprise"), [=, this](const CallContext& call) -> absl::Status {
+    FieldViolations violations;
+    if (!req->has_enterprise()) violations.Add("enterprise", "is required");
+    ValidateEnterpriseFields(req->enterprise(), ZoneDay(absl::Now()), "enterprise.", violations);
+    CheckRequestId(req->request_id(), violations);
+    RETURN_IF_ERROR(violations.ToStatus());
+    Enterprise e;
+    CopyRegistrationFields(req->enterprise(), e);
+    ASSIGN_OR_RETURN(*resp, enterprises_.Create(MutationOf(call, req->request_id()), e, Today()));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* EnterprisesService::UpdateEnterprise(Ctx* ctx, const v1::UpdateEnterpriseRequest* req,
+                                                               Enterprise* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "UpdateEnterprise"), [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->enterprise().name(), "enterprises", "enterprise.name"));
+    absl::CivilDay today = ZoneDay(absl::Now());
+    ASSIGN_OR_RETURN(*resp, enterprises_.Mutate(MutationOf(call), id, req->enterprise().etag(), IsoDay(today),
+                                                [&](Enterprise& e) -> absl::Status {
+                                                  RETURN_IF_ERROR(NotDeleted(e));
+                                                  RETURN_IF_ERROR(ApplyEnterpriseMask(req->update_mask(),
+                                                                                      req->enterprise(), e));
+                                                  FieldViolations violations;
+                                                  ValidateEnterpriseFields(e, today, "enterprise.", violations);
+                                                  return violations.ToStatus();
+                                                }));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* EnterprisesService::DeleteEnterprise(Ctx* ctx, const v1::DeleteEnterpriseRequest* req,
+                                                               Enterprise* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "DeleteEnterprise"), [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "enterprises", "name"));
+    ASSIGN_OR_RETURN(*resp, enterprises_.Mutate(MutationOf(call), id, req->etag(), Today(), [&](Enterprise& e) {
+      if (e.has_delete_time()) return absl::FailedPreconditionError(absl::StrCat(e.name(), " is already deleted"));
+      *e.mutable_delete_time() =
+          google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(absl::Now()));
+      return absl::OkStatus();
+    }));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* EnterprisesService::UndeleteEnterprise(Ctx* ctx, const v1::UndeleteEnterpriseRequest* req,
+                                                                 Enterprise* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "UndeleteEnterprise"), [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "enterprises", "name"));
+    ASSIGN_OR_RETURN(*resp, enterprises_.Mutate(MutationOf(call), id, req->etag(), Today(), [&](Enterprise& e) {
+      if (!e.has_delete_time()) return absl::FailedPreconditionError(absl::StrCat(e.name(), " is not deleted"));
+      e.clear_delete_time();
+      return absl::OkStatus();
+    }));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* EnterprisesService::AssignServiceSecretary(Ctx* ctx,
+                                                                     const v1::AssignServiceSecretaryRequest* req,
+                                                                     Enterprise* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "AssignServiceSecretary"), [=, this](const CallContext& call) -> absl::Status {
+    FieldViolations violations;
+    std::string secretary_id;
+    if (!req->service_secretary().empty() &&
+        (secretary_id = PrincipalId(req->service_secretary(), "users")).empty()) {
+      violations.Add("service_secretary", "must be a user name like `users/alice`, or empty for none");
+    }
+    if (CharCount(req->note()) > 500) violations.Add("note", "must be at most 500 characters");
+    CheckRequestId(req->request_id(), violations);
+    RETURN_IF_ERROR(violations.ToStatus());
+    ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "enterprises", "name"));
+    ASSIGN_OR_RETURN(*resp, enterprises_.AssignSecretary(MutationOf(call, req->request_id()), id, req->etag(),
+                                                         secretary_id, req->note(), Today(), &NotDeleted));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* EnterprisesService::ListSecretaryAssignments(
+    Ctx* ctx, const v1::ListSecretaryAssignmentsRequest* req, v1::ListSecretaryAssignmentsResponse* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "ListSecretaryAssignments"), [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->parent(), "enterprises", "parent"));
+    RETURN_IF_ERROR(enterprises_.Get(id, Today(), call.deadline).status());  // NOT_FOUND for a missing one
+    ASSIGN_OR_RETURN(std::vector<v1::SecretaryAssignment> history, enterprises_.ListAssignments(id, call.deadline));
+    for (v1::SecretaryAssignment& a : history) resp->add_assignments()->Swap(&a);
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace crm

@@ -1,0 +1,265 @@
+// EnterpriseService: the service checklist (服务清单) — requests, their
+// lifecycle, and the 三色督办 escalation derived on every read.
+
+#include <google/protobuf/util/time_util.h>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "services/common/call_mutation.h"
+#include "services/common/field_violations.h"
+#include "services/common/page_token.h"
+#include "services/common/resource_name.h"
+#include "services/common/status_macros.h"
+#include "services/common/text.h"
+#include "services/enterprises/enterprise_rules.h"
+#include "services/enterprises/enterprises_service.h"
+
+namespace crm {
+namespace {
+
+using v1::ServiceRequest;
+
+constexpr char kService[] = "crm.v1.EnterpriseService/";
+
+google::protobuf::Timestamp NowProto() {
+  return google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(absl::Now()));
+}
+
+// The requests `p` may see, as a store scope; the same rule as CanSeeServiceRequest.
+ServiceRequestScope ScopeFor(const Principal& p) {
+  switch (p.role) {
+    case v1::ROLE_STAFF:
+    case v1::ROLE_UNIT_LEAD: return {p.user_id, p.unit_id};
+    case v1::ROLE_LEADERSHIP:
+    case v1::ROLE_ADMIN:
+    case v1::ROLE_DEPARTMENT_SERVICE: return {};
+    default: return {"-", "-"};  // matches nothing
+  }
+}
+
+// 首问负责: staff and unit leads take a request for their own unit; only an
+// administrator records one on another unit's behalf. (The handling unit may
+// be any unit: passing a request on is the point.)
+absl::Status CheckFirstResponder(const Principal& p, const ServiceRequest* before, const ServiceRequest& after) {
+  if (p.role == v1::ROLE_ADMIN) return absl::OkStatus();
+  if (before && before->first_responder_unit() == after.first_responder_unit()) return absl::OkStatus();
+  if (after.first_responder_unit() == p.unit_name()) return absl::OkStatus();
+  return absl::PermissionDeniedError(absl::StrCat("first_responder_unit: ", p.user_name(), " may take requests for ",
+                                                  p.unit_name(), " only"));
+}
+
+}  // namespace
+
+absl::Status EnterprisesService::Present(const CallContext& call, ServiceRequest& r) const {
+  if (!CanSeeServiceRequest(call.principal, r)) return absl::NotFoundError(absl::StrCat(r.name(), " does not exist"));
+  DeriveEscalation(*policy_, ZoneDay(absl::Now()), r);
+  return absl::OkStatus();
+}
+
+grpc::ServerUnaryReactor* EnterprisesService::CreateServiceRequest(Ctx* ctx,
+                                                                   const v1::CreateServiceRequestRequest* req,
+                                                                   ServiceRequest* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "CreateServiceRequest"), [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(int64_t enterprise_id, ParseResourceId(req->parent(), "enterprises", "parent"));
+    // Defaults first, then one validation of the request as it will be stored.
+    const ServiceRequest& in = req->service_request();
+    ServiceRequest r;
+    r.set_category(in.category());
+    r.set_description(in.description());
+    r.set_priority(in.priority());
+    absl::CivilDay today = ZoneDay(absl::Now());
+    r.set_raised_date(in.raised_date().empty() ? IsoDay(today) : in.raised_date());
+    r.set_first_responder_unit(in.first_responder_unit().empty() ? call.principal.unit_name()
+                                                                 : in.first_responder_unit());
+    r.set_handling_unit(in.handling_unit().empty() ? r.first_responder_unit() : in.handling_unit());
+    r.set_due_date(in.due_date());
+    FieldViolations violations;
+    if (!req->has_service_request()) violations.Add("service_request", "is required");
+    ValidateServiceRequestFields(r, "service_request.", violations);
+    CheckRequestId(req->request_id(), violations);
+    RETURN_IF_ERROR(violations.ToStatus());
+    if (r.due_date().empty()) {
+      r.set_due_date(IsoDay(DefaultDueDate(*policy_, r.priority(), *ParseIsoDay(r.raised_date()))));
+    }
+    r.set_status(v1::SERVICE_REQUEST_STATUS_OPEN);
+    RETURN_IF_ERROR(CheckFirstResponder(call.principal, nullptr, r));
+    ASSIGN_OR_RETURN(*resp, requests_.Create(MutationOf(call, req->request_id()), enterprise_id, r,
+                                             [&](const ServiceRequest& stored) -> absl::Status {
+                                               if (CanSeeServiceRequest(call.principal, stored)) return absl::OkStatus();
+                                               // Not theirs to see: it would vanish as soon as it is created.
+                                               return absl::PermissionDeniedError(
+                                                   "you would not be able to see this request: take it for your "
+                                                   "unit or let your unit handle it");
+                                             }));
+    return Present(call, *resp);
+  });
+}
+
+grpc::ServerUnaryReactor* EnterprisesService::GetServiceRequest(Ctx* ctx, const v1::GetServiceRequestRequest* req,
+                                                                ServiceRequest* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "GetServiceRequest"), [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(ChildId id, ParseChildResourceId(req->name(), "enterprises", "serviceRequests", "name"));
+    ASSIGN_OR_RETURN(*resp, requests_.Get(id.parent, id.id, call.deadline));
+    return Present(call, *resp);
+  });
+}
+
+grpc::ServerUnaryReactor* EnterprisesService::ListServiceRequests(Ctx* ctx, const v1::ListServiceRequestsRequest* req,
+                                                                  v1::ListServiceRequestsResponse* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "ListServiceRequests"), [=, this](const CallContext& call) -> absl::Status {
+    FieldViolations violations;
+    ServiceRequestQuery q;
+    q.scope = ScopeFor(call.principal);
+    if (req->parent() != "enterprises/-") {
+      absl::StatusOr<int64_t> id = ParseResourceId(req->parent(), "enterprises", "parent");
+      if (id.ok()) q.enterprise_id = *id; else violations.Add("parent", "must be `enterprises/{id}` or `enterprises/-`");
+    }
+    q.status = req->status();
+    q.category = req->category();
+    if (!req->unit().empty() && (q.unit_id = PrincipalId(req->unit(), "units")).empty()) {
+      violations.Add("unit", "must be a unit name like `units/promotion-1`");
+    }
+    absl::StatusOr<int> size = EffectivePageSize(req->page_size());
+    if (!size.ok()) violations.Add("page_size", "must not be negative");
+    RETURN_IF_ERROR(violations.ToStatus());
+    q.page_size = *size;
+    absl::CivilDay today = ZoneDay(absl::Now());
+    if (req->overdue_only()) {
+      q.open_only = true;
+      q.due_to = IsoDay(today);
+    }
+    if (req->escalation_color() != v1::ESCALATION_COLOR_UNSPECIFIED) {
+      DueDateRange range = DueDatesOf(*policy_, req->escalation_color(), today);
+      q.open_only = true;
+      if (range.earliest) q.due_from = IsoDay(*range.earliest);
+      if (range.latest && (q.due_to.empty() || IsoDay(*range.latest) < q.due_to)) q.due_to = IsoDay(*range.latest);
+    }
+    v1::ListServiceRequestsRequest unpaged = *req;
+    unpaged.clear_page_size();
+    unpaged.clear_page_token();
+    std::string fingerprint = QueryFingerprint(unpaged);
+    if (!req->page_token().empty()) {
+      ASSIGN_OR_RETURN(PageCursor cursor, DecodePageToken(req->page_token(), fingerprint));
+      q.after = std::make_pair(cursor.text_id, cursor.id);
+    }
+    ASSIGN_OR_RETURN(ServiceRequestPage page, requests_.List(q, call.deadline));
+    for (ServiceRequest& r : page.requests) {
+      RETURN_IF_ERROR(Present(call, r));  // the store's scope already applied the same rule
+      resp->add_service_requests()->Swap(&r);
+    }
+    if (page.next) resp->set_next_page_token(EncodePageToken({0, page.next->second, page.next->first}, fingerprint));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* EnterprisesService::UpdateServiceRequest(Ctx* ctx,
+                                                                   const v1::UpdateServiceRequestRequest* req,
+                                                                   ServiceRequest* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "UpdateServiceRequest"), [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(ChildId id, ParseChildResourceId(req->service_request().name(), "enterprises", "serviceRequests",
+                                                      "service_request.name"));
+    ASSIGN_OR_RETURN(*resp, requests_.Mutate(MutationOf(call), id.parent, id.id, req->service_request().etag(),
+                                             [&](ServiceRequest& r) -> absl::Status {
+                                               RETURN_IF_ERROR(Present(call, r));
+                                               if (r.status() == v1::SERVICE_REQUEST_STATUS_CLOSED) {
+                                                 return absl::FailedPreconditionError(
+                                                     absl::StrCat(r.name(), " is closed"));
+                                               }
+                                               const ServiceRequest before = r;
+                                               RETURN_IF_ERROR(
+                                                   ApplyServiceRequestMask(req->update_mask(), req->service_request(), r));
+                                               FieldViolations violations;
+                                               ValidateServiceRequestFields(r, "service_request.", violations);
+                                               RETURN_IF_ERROR(violations.ToStatus());
+                                               return CheckFirstResponder(call.principal, &before, r);
+                                             }));
+    return Present(call, *resp);
+  });
+}
+
+absl::Status EnterprisesService::ChangeRequestStatus(const CallContext& call, const std::string& name,
+                                                     const std::string& etag, const std::string& request_id,
+                                                     ServiceRequestAction action,
+                                                     const std::function<void(ServiceRequest&)>& finish,
+                                                     ServiceRequest* resp) {
+  FieldViolations violations;
+  CheckRequestId(request_id, violations);
+  RETURN_IF_ERROR(violations.ToStatus());
+  ASSIGN_OR_RETURN(ChildId id, ParseChildResourceId(name, "enterprises", "serviceRequests", "name"));
+  ASSIGN_OR_RETURN(*resp, requests_.Mutate(MutationOf(call, request_id), id.parent, id.id, etag,
+                                           [&](ServiceRequest& r) -> absl::Status {
+                                             RETURN_IF_ERROR(Present(call, r));
+                                             RETURN_IF_ERROR(ApplyServiceRequestAction(r, action));
+                                             if (finish) finish(r);
+                                             return absl::OkStatus();
+                                           }));
+  return Present(call, *resp);
+}
+
+grpc::ServerUnaryReactor* EnterprisesService::AcceptServiceRequest(Ctx* ctx,
+                                                                   const v1::AcceptServiceRequestRequest* req,
+                                                                   ServiceRequest* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "AcceptServiceRequest"), [=, this](const CallContext& call) {
+    return ChangeRequestStatus(call, req->name(), req->etag(), req->request_id(), ServiceRequestAction::kAccept,
+                               nullptr, resp);
+  });
+}
+
+grpc::ServerUnaryReactor* EnterprisesService::StartServiceRequest(Ctx* ctx, const v1::StartServiceRequestRequest* req,
+                                                                  ServiceRequest* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "StartServiceRequest"), [=, this](const CallContext& call) {
+    return ChangeRequestStatus(call, req->name(), req->etag(), req->request_id(), ServiceRequestAction::kStart,
+                               nullptr, resp);
+  });
+}
+
+grpc::ServerUnaryReactor* EnterprisesService::ResolveServiceRequest(Ctx* ctx,
+                                                                    const v1::ResolveServiceRequestRequest* req,
+                                                                    ServiceRequest* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "ResolveServiceRequest"), [=, this](const CallContext& call) -> absl::Status {
+    if (req->resolution().find_first_not_of(" \t\n") == std::string::npos) {
+      return InvalidField("resolution", "is required: say how the request was answered");
+    }
+    if (CharCount(req->resolution()) > 2000) return InvalidField("resolution", "must be at most 2000 characters");
+    return ChangeRequestStatus(call, req->name(), req->etag(), req->request_id(), ServiceRequestAction::kResolve,
+                               [&](ServiceRequest& r) {
+                                 r.set_resolution(req->resolution());
+                                 *r.mutable_resolve_time() = NowProto();
+                               },
+                               resp);
+  });
+}
+
+grpc::ServerUnaryReactor* EnterprisesService::CloseServiceRequest(Ctx* ctx, const v1::CloseServiceRequestRequest* req,
+                                                                  ServiceRequest* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "CloseServiceRequest"), [=, this](const CallContext& call) -> absl::Status {
+    if (req->satisfaction() < 1 || req->satisfaction() > 5) {
+      return InvalidField("satisfaction", "is required: the enterprise's rating from 1 (very unsatisfied) to 5");
+    }
+    return ChangeRequestStatus(call, req->name(), req->etag(), req->request_id(), ServiceRequestAction::kClose,
+                               [&](ServiceRequest& r) {
+                                 r.set_satisfaction(req->satisfaction());
+                                 *r.mutable_close_time() = NowProto();
+                               },
+                               resp);
+  });
+}
+
+grpc::ServerUnaryReactor* EnterprisesService::ReopenServiceRequest(Ctx* ctx,
+                                                                   const v1::ReopenServiceRequestRequest* req,
+                                                                   ServiceRequest* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "ReopenServiceRequest"), [=, this](const CallContext& call) -> absl::Status {
+    if (req->reason().find_first_not_of(" \t\n") == std::string::npos) {
+      return InvalidField("reason", "is required: say why the enterprise is not satisfied");
+    }
+    if (CharCount(req->reason()) > 500) return InvalidField("reason", "must be at most 500 characters");
+    return ChangeRequestStatus(call, req->name(), req->etag(), req->request_id(), ServiceRequestAction::kReopen,
+                               [&](ServiceRequest& r) {
+                                 r.set_reopen_reason(req->reason());
+                                 r.clear_resolve_time();
+                               },
+                               resp);
+  });
+}
+
+}  // namespace crm

@@ -1,0 +1,56 @@
+#ifndef CRM_STORAGE_VERSIONED_WRITE_H_
+#define CRM_STORAGE_VERSIONED_WRITE_H_
+
+#include <cstdint>
+#include <string>
+
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "services/common/status_macros.h"
+#include "storage/connection_pool.h"
+#include "storage/mutation.h"
+
+namespace crm {
+
+// The steps of every change to a versioned row, inside the caller's
+// transaction: claim the request id (a retry gets the first answer in
+// `after`), load the row, check `etag` (when given; stale → ABORTED), let
+// `change` edit a copy (a non-OK status stops the write), write it back with
+// `write`, which must update on condition that the version is still the one
+// loaded and return the rows updated (or an error status) (0 → ABORTED: someone else won, and the
+// transaction helper retries), reload it, and append the audit row and the
+// request-id answer. `M` is the resource message, whose `etag` is its version.
+template <typename M>
+absl::Status WriteVersioned(Connection& conn, const MutationContext& ctx, const std::string& etag,
+                            absl::FunctionRef<absl::StatusOr<M>()> load, absl::FunctionRef<absl::Status(M&)> change,
+                            absl::FunctionRef<absl::StatusOr<int>(const M& after, uint64_t version, absl::Time now)> write,
+                            M& after) {
+  absl::Time now = absl::Now();
+  ASSIGN_OR_RETURN(bool answered, ClaimRequestId(conn, ctx, &after, now));
+  if (answered) return absl::OkStatus();
+  ASSIGN_OR_RETURN(M before, load());
+  if (!etag.empty() && etag != before.etag()) {
+    return absl::AbortedError(absl::StrCat("etag ", etag, " is stale: ", before.name(),
+                                           " has changed; read it again (current etag ", before.etag(), ")"));
+  }
+  after = before;
+  RETURN_IF_ERROR(change(after));
+  uint64_t version = 0;
+  (void)absl::SimpleAtoi(before.etag(), &version);
+  ASSIGN_OR_RETURN(int updated, write(after, version, now));
+  if (updated != 1) {
+    return absl::AbortedError(absl::StrCat(before.name(), " was changed by another call"));
+  }
+  ASSIGN_OR_RETURN(after, load());
+  AppendAudit(conn, ctx, after.name(), &before, &after, now);
+  RecordAnswer(conn, ctx, after.name(), after);
+  return absl::OkStatus();
+}
+
+}  // namespace crm
+
+#endif  // CRM_STORAGE_VERSIONED_WRITE_H_

@@ -11,7 +11,7 @@ packages=(
   libmysqlcppconn-dev mariadb-server mariadb-client
   libgtest-dev libgmock-dev libcli11-dev openssl
   golang-github-gogo-googleapis-dev
-  python3 python3-grpcio python3-grpc-tools python3-protobuf
+  python3 python3-grpcio python3-protobuf
 )
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }

@@ -13,7 +13,9 @@
 #include "clients/cli/cli_config.h"
 #include "clients/cli/command_env.h"
 #include "clients/cli/completion.h"
+#include "clients/cli/enterprise_commands.h"
 #include "clients/cli/leads_commands.h"
+#include "clients/cli/service_request_commands.h"
 
 namespace crm::cli {
 namespace {
@@ -70,7 +72,9 @@ int Main(int argc, char** argv) {
   }
   env.options = *loaded;
 
-  CLI::App app{"crm: the investment-promotion CRM from the command line (leads, activities, import/export)", "crm"};
+  CLI::App app{"crm: the investment-promotion CRM from the command line (leads, enterprises, service requests, "
+               "import/export)",
+               "crm"};
   app.require_subcommand(1);
   app.fallthrough();  // global flags may also follow the command, e.g. `crm login --addr …`
   app.set_version_flag("--version", "crm 0.1");
@@ -91,6 +95,8 @@ int Main(int argc, char** argv) {
 
   AddLoginCommand(app, env);
   AddLeadsCommands(app, env);
+  AddEnterpriseCommands(app, env);  // after leads: adds to their `import` and `export`
+  AddServiceRequestCommands(app, env);
   AddAdminCommands(app, env);
   AddCompletionCommand(app, env);
 

@@ -1,5 +1,6 @@
 #include "clients/cpp/crm_client.h"
 
+#include <algorithm>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -100,14 +101,18 @@ absl::StatusOr<std::unique_ptr<LeadsClient>> LeadsClient::Connect(const ClientOp
   return std::make_unique<LeadsClient>(*std::move(channel), options);
 }
 
+void Caller::Prepare(grpc::ClientContext* ctx) const {
+  if (!options_.token.empty()) ctx->AddMetadata("authorization", absl::StrCat("Bearer ", options_.token));
+  ctx->set_deadline(absl::ToChronoTime(absl::Now() + options_.deadline));
+}
+
 absl::Status Caller::Attempts(bool retryable, const std::function<grpc::Status(grpc::ClientContext*)>& attempt) {
   absl::Duration backoff = options_.initial_backoff;
   absl::Status status;
   int attempts = retryable ? std::max(1, options_.max_attempts) : 1;
   for (int i = 1; i <= attempts; ++i) {
     grpc::ClientContext ctx;
-    if (!options_.token.empty()) ctx.AddMetadata("authorization", absl::StrCat("Bearer ", options_.token));
-    ctx.set_deadline(absl::ToChronoTime(absl::Now() + options_.deadline));
+    Prepare(&ctx);
     status = FromGrpcStatus(attempt(&ctx));
     if (status.ok() || !Retryable(status.code()) || i == attempts) break;
     // Full jitter: a random wait up to the current backoff, which doubles; at
@@ -156,6 +161,141 @@ absl::StatusOr<v1::ListLeadActivitiesResponse> LeadsClient::ListLeadActivities(
 absl::StatusOr<v1::FindDuplicateLeadsResponse> LeadsClient::FindDuplicateLeads(
     const v1::FindDuplicateLeadsRequest& req) {
   return caller_.Call(*stub_, &v1::LeadService::Stub::FindDuplicateLeads, req, true);
+}
+
+EnterprisesClient::EnterprisesClient(std::shared_ptr<grpc::Channel> channel, ClientOptions options)
+    : caller_(std::move(options)), stub_(v1::EnterpriseService::NewStub(std::move(channel))) {}
+
+absl::StatusOr<std::unique_ptr<EnterprisesClient>> EnterprisesClient::Connect(const ClientOptions& options) {
+  auto channel = MakeChannel(options);
+  if (!channel.ok()) return channel.status();
+  return std::make_unique<EnterprisesClient>(*std::move(channel), options);
+}
+
+using EnterpriseStub = v1::EnterpriseService::Stub;
+
+absl::StatusOr<v1::Enterprise> EnterprisesClient::GetEnterprise(const v1::GetEnterpriseRequest& req) {
+  return caller_.Call(*stub_, &EnterpriseStub::GetEnterprise, req, true);
+}
+absl::StatusOr<v1::ListEnterprisesResponse> EnterprisesClient::ListEnterprises(
+    const v1::ListEnterprisesRequest& req) {
+  return caller_.Call(*stub_, &EnterpriseStub::ListEnterprises, req, true);
+}
+absl::StatusOr<v1::Enterprise> EnterprisesClient::CreateEnterprise(v1::CreateEnterpriseRequest req) {
+  return caller_.Call(*stub_, &EnterpriseStub::CreateEnterprise, WithRequestId(std::move(req)), true);
+}
+absl::StatusOr<v1::Enterprise> EnterprisesClient::UpdateEnterprise(const v1::UpdateEnterpriseRequest& req) {
+  return caller_.Call(*stub_, &EnterpriseStub::UpdateEnterprise, req, false);
+}
+absl::StatusOr<v1::Enterprise> EnterprisesClient::DeleteEnterprise(const v1::DeleteEnterpriseRequest& req) {
+  return caller_.Call(*stub_, &EnterpriseStub::DeleteEnterprise, req, false);
+}
+absl::StatusOr<v1::Enterprise> EnterprisesClient::UndeleteEnterprise(const v1::UndeleteEnterpriseRequest& req) {
+  return caller_.Call(*stub_, &EnterpriseStub::UndeleteEnterprise, req, false);
+}
+absl::StatusOr<v1::YearlyMetrics> EnterprisesClient::UpdateYearlyMetrics(const v1::UpdateYearlyMetricsRequest& req) {
+  return caller_.Call(*stub_, &EnterpriseStub::UpdateYearlyMetrics, req, req.yearly_metrics().etag().empty());
+}
+absl::StatusOr<v1::ListYearlyMetricsResponse> EnterprisesClient::ListYearlyMetrics(
+    const v1::ListYearlyMetricsRequest& req) {
+  return caller_.Call(*stub_, &EnterpriseStub::ListYearlyMetrics, req, true);
+}
+absl::StatusOr<v1::Certification> EnterprisesClient::CreateCertification(v1::CreateCertificationRequest req) {
+  return caller_.Call(*stub_, &EnterpriseStub::CreateCertification, WithRequestId(std::move(req)), true);
+}
+absl::StatusOr<v1::Certification> EnterprisesClient::UpdateCertification(const v1::UpdateCertificationRequest& req) {
+  return caller_.Call(*stub_, &EnterpriseStub::UpdateCertification, req, false);
+}
+absl::StatusOr<v1::Certification> EnterprisesClient::DeleteCertification(const v1::DeleteCertificationRequest& req) {
+  return caller_.Call(*stub_, &EnterpriseStub::DeleteCertification, req, false);
+}
+absl::StatusOr<v1::ListCertificationsResponse> EnterprisesClient::ListCertifications(
+    const v1::ListCertificationsRequest& req) {
+  return caller_.Call(*stub_, &EnterpriseStub::ListCertifications, req, true);
+}
+absl::StatusOr<v1::EvaluateEnterpriseResponse> EnterprisesClient::EvaluateEnterprise(
+    const v1::EvaluateEnterpriseRequest& req) {
+  return caller_.Call(*stub_, &EnterpriseStub::EvaluateEnterprise, req, true);
+}
+absl::StatusOr<v1::ScreenEnterprisesResponse> EnterprisesClient::ScreenEnterprises(
+    const v1::ScreenEnterprisesRequest& req) {
+  return caller_.Call(*stub_, &EnterpriseStub::ScreenEnterprises, req, true);
+}
+absl::StatusOr<v1::Enterprise> EnterprisesClient::AssignServiceSecretary(v1::AssignServiceSecretaryRequest req) {
+  return caller_.Call(*stub_, &EnterpriseStub::AssignServiceSecretary, WithRequestId(std::move(req)), true);
+}
+absl::StatusOr<v1::ListSecretaryAssignmentsResponse> EnterprisesClient::ListSecretaryAssignments(
+    const v1::ListSecretaryAssignmentsRequest& req) {
+  return caller_.Call(*stub_, &EnterpriseStub::ListSecretaryAssignments, req, true);
+}
+absl::StatusOr<v1::ServiceRequest> EnterprisesClient::CreateServiceRequest(v1::CreateServiceRequestRequest req) {
+  return caller_.Call(*stub_, &EnterpriseStub::CreateServiceRequest, WithRequestId(std::move(req)), true);
+}
+absl::StatusOr<v1::ServiceRequest> EnterprisesClient::GetServiceRequest(const v1::GetServiceRequestRequest& req) {
+  return caller_.Call(*stub_, &EnterpriseStub::GetServiceRequest, req, true);
+}
+absl::StatusOr<v1::ListServiceRequestsResponse> EnterprisesClient::ListServiceRequests(
+    const v1::ListServiceRequestsRequest& req) {
+  return caller_.Call(*stub_, &EnterpriseStub::ListServiceRequests, req, true);
+}
+absl::StatusOr<v1::ServiceRequest> EnterprisesClient::UpdateServiceRequest(
+    const v1::UpdateServiceRequestRequest& req) {
+  return caller_.Call(*stub_, &EnterpriseStub::UpdateServiceRequest, req, false);
+}
+absl::StatusOr<v1::ServiceRequest> EnterprisesClient::AcceptServiceRequest(v1::AcceptServiceRequestRequest req) {
+  return caller_.Call(*stub_, &EnterpriseStub::AcceptServiceRequest, WithRequestId(std::move(req)), true);
+}
+absl::StatusOr<v1::ServiceRequest> EnterprisesClient::StartServiceRequest(v1::StartServiceRequestRequest req) {
+  return caller_.Call(*stub_, &EnterpriseStub::StartServiceRequest, WithRequestId(std::move(req)), true);
+}
+absl::StatusOr<v1::ServiceRequest> EnterprisesClient::ResolveServiceRequest(v1::ResolveServiceRequestRequest req) {
+  return caller_.Call(*stub_, &EnterpriseStub::ResolveServiceRequest, WithRequestId(std::move(req)), true);
+}
+absl::StatusOr<v1::ServiceRequest> EnterprisesClient::CloseServiceRequest(v1::CloseServiceRequestRequest req) {
+  return caller_.Call(*stub_, &EnterpriseStub::CloseServiceRequest, WithRequestId(std::move(req)), true);
+}
+absl::StatusOr<v1::ServiceRequest> EnterprisesClient::ReopenServiceRequest(v1::ReopenServiceRequestRequest req) {
+  return caller_.Call(*stub_, &EnterpriseStub::ReopenServiceRequest, WithRequestId(std::move(req)), true);
+}
+
+absl::StatusOr<v1::ImportEnterprisesResponse> EnterprisesClient::ImportEnterprises(
+    const std::vector<v1::Enterprise>& rows, size_t rows_per_message) {
+  rows_per_message = std::max<size_t>(1, rows_per_message);
+  grpc::ClientContext ctx;
+  caller_.Prepare(&ctx);
+  v1::ImportEnterprisesResponse resp;
+  std::unique_ptr<grpc::ClientWriter<v1::ImportEnterprisesRequest>> writer = stub_->ImportEnterprises(&ctx, &resp);
+  for (size_t start = 0; start < rows.size(); start += rows_per_message) {
+    v1::ImportEnterprisesRequest msg;
+    for (size_t i = start; i < std::min(rows.size(), start + rows_per_message); ++i) *msg.add_enterprises() = rows[i];
+    // A failed write means the stream is broken; Finish says why.
+    if (!writer->Write(msg)) break;
+  }
+  writer->WritesDone();
+  absl::Status status = FromGrpcStatus(writer->Finish());
+  if (!status.ok()) return status;
+  return resp;
+}
+
+absl::Status EnterprisesClient::ExportEnterprises(const v1::ExportEnterprisesRequest& req,
+                                                  const std::function<absl::Status(const v1::Enterprise&)>& each) {
+  grpc::ClientContext ctx;
+  caller_.Prepare(&ctx);
+  std::unique_ptr<grpc::ClientReader<v1::ExportEnterprisesResponse>> reader = stub_->ExportEnterprises(&ctx, req);
+  v1::ExportEnterprisesResponse page;
+  absl::Status stopped;
+  while (stopped.ok() && reader->Read(&page)) {
+    for (const v1::Enterprise& e : page.enterprises()) {
+      stopped = each(e);
+      if (!stopped.ok()) break;
+    }
+  }
+  if (!stopped.ok()) {
+    ctx.TryCancel();
+    (void)reader->Finish();  // CANCELLED, by us
+    return stopped;
+  }
+  return FromGrpcStatus(reader->Finish());
 }
 
 AdminClient::AdminClient(std::shared_ptr<grpc::Channel> channel, ClientOptions options)

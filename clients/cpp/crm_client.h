@@ -6,10 +6,12 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "crm/v1/admin_service.grpc.pb.h"
+#include "crm/v1/enterprises_service.grpc.pb.h"
 #include "crm/v1/leads_service.grpc.pb.h"
 
 namespace crm::client {
@@ -55,6 +57,10 @@ class Caller {
     return resp;
   }
 
+  // Sets up `ctx` for one attempt: the token and a deadline from now. For
+  // streaming calls, which make their single attempt themselves.
+  void Prepare(grpc::ClientContext* ctx) const;
+
  private:
   absl::Status Attempts(bool retryable, const std::function<grpc::Status(grpc::ClientContext*)>& attempt);
 
@@ -93,6 +99,68 @@ class LeadsClient {
  private:
   Caller caller_;
   std::unique_ptr<v1::LeadService::Stub> stub_;
+};
+
+// crm.v1.EnterpriseService for programs, with LeadsClient's discipline: reads,
+// creates and custom methods (which carry a request_id, generated when empty)
+// are retried on UNAVAILABLE and RESOURCE_EXHAUSTED; Update*, Delete* and
+// UndeleteEnterprise are not (UpdateYearlyMetrics: see there). The streams
+// make one attempt within one deadline. Thread-safe.
+class EnterprisesClient {
+ public:
+  EnterprisesClient(std::shared_ptr<grpc::Channel> channel, ClientOptions options);
+  static absl::StatusOr<std::unique_ptr<EnterprisesClient>> Connect(const ClientOptions& options);
+
+  absl::StatusOr<v1::Enterprise> GetEnterprise(const v1::GetEnterpriseRequest& req);
+  absl::StatusOr<v1::ListEnterprisesResponse> ListEnterprises(const v1::ListEnterprisesRequest& req);
+  absl::StatusOr<v1::Enterprise> CreateEnterprise(v1::CreateEnterpriseRequest req);
+  absl::StatusOr<v1::Enterprise> UpdateEnterprise(const v1::UpdateEnterpriseRequest& req);
+  absl::StatusOr<v1::Enterprise> DeleteEnterprise(const v1::DeleteEnterpriseRequest& req);
+  absl::StatusOr<v1::Enterprise> UndeleteEnterprise(const v1::UndeleteEnterpriseRequest& req);
+
+  // An upsert of the figures named by the mask: setting the same values twice
+  // gives the same row, so it is retried, unless it carries an etag (a lost
+  // answer to a first attempt that succeeded would make the retry ABORTED).
+  absl::StatusOr<v1::YearlyMetrics> UpdateYearlyMetrics(const v1::UpdateYearlyMetricsRequest& req);
+  absl::StatusOr<v1::ListYearlyMetricsResponse> ListYearlyMetrics(const v1::ListYearlyMetricsRequest& req);
+
+  absl::StatusOr<v1::Certification> CreateCertification(v1::CreateCertificationRequest req);
+  absl::StatusOr<v1::Certification> UpdateCertification(const v1::UpdateCertificationRequest& req);
+  absl::StatusOr<v1::Certification> DeleteCertification(const v1::DeleteCertificationRequest& req);
+  absl::StatusOr<v1::ListCertificationsResponse> ListCertifications(const v1::ListCertificationsRequest& req);
+
+  absl::StatusOr<v1::EvaluateEnterpriseResponse> EvaluateEnterprise(const v1::EvaluateEnterpriseRequest& req);
+  absl::StatusOr<v1::ScreenEnterprisesResponse> ScreenEnterprises(const v1::ScreenEnterprisesRequest& req);
+
+  absl::StatusOr<v1::Enterprise> AssignServiceSecretary(v1::AssignServiceSecretaryRequest req);
+  absl::StatusOr<v1::ListSecretaryAssignmentsResponse> ListSecretaryAssignments(
+      const v1::ListSecretaryAssignmentsRequest& req);
+
+  absl::StatusOr<v1::ServiceRequest> CreateServiceRequest(v1::CreateServiceRequestRequest req);
+  absl::StatusOr<v1::ServiceRequest> GetServiceRequest(const v1::GetServiceRequestRequest& req);
+  absl::StatusOr<v1::ListServiceRequestsResponse> ListServiceRequests(const v1::ListServiceRequestsRequest& req);
+  absl::StatusOr<v1::ServiceRequest> UpdateServiceRequest(const v1::UpdateServiceRequestRequest& req);
+  absl::StatusOr<v1::ServiceRequest> AcceptServiceRequest(v1::AcceptServiceRequestRequest req);
+  absl::StatusOr<v1::ServiceRequest> StartServiceRequest(v1::StartServiceRequestRequest req);
+  absl::StatusOr<v1::ServiceRequest> ResolveServiceRequest(v1::ResolveServiceRequestRequest req);
+  absl::StatusOr<v1::ServiceRequest> CloseServiceRequest(v1::CloseServiceRequestRequest req);
+  absl::StatusOr<v1::ServiceRequest> ReopenServiceRequest(v1::ReopenServiceRequestRequest req);
+
+  // Streams `rows` to ImportEnterprises, `rows_per_message` to a message, and
+  // returns the server's per-row answer. One attempt within one deadline:
+  // a failure (the server unreachable, the deadline passed) is returned as is,
+  // and since rows are upserted by USCC, sending them all again is safe.
+  absl::StatusOr<v1::ImportEnterprisesResponse> ImportEnterprises(const std::vector<v1::Enterprise>& rows,
+                                                                  size_t rows_per_message = 500);
+  // Passes every enterprise ExportEnterprises streams for `req` to `each`, in
+  // order. When `each` returns an error the call is cancelled and that error
+  // returned. One attempt within one deadline.
+  absl::Status ExportEnterprises(const v1::ExportEnterprisesRequest& req,
+                                 const std::function<absl::Status(const v1::Enterprise&)>& each);
+
+ private:
+  Caller caller_;
+  std::unique_ptr<v1::EnterpriseService::Stub> stub_;
 };
 
 // crm.v1.AdminService for programs (ADMIN only). Reads are retried; writes are

@@ -1,5 +1,6 @@
-// crm-demo-data: loads a handful of demo leads (with activities) through the
-// public API, so that a fresh install has something to look at. Each write
+// crm-demo-data: loads a handful of demo leads (with activities) and demo
+// enterprises of the cultivation pool through the public API, so that a fresh
+// install has something to look at. Each write
 // carries a fixed request id, so running it again changes nothing.
 
 #include <fstream>
@@ -11,6 +12,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/strip.h"
 #include "clients/cpp/crm_client.h"
+#include "clients/demo/demo_enterprises.h"
 
 ABSL_FLAG(std::string, addr, "127.0.0.1:50051", "crm-server address");
 ABSL_FLAG(std::string, token_file, "", "file holding a bearer token");
@@ -106,5 +108,17 @@ int main(int argc, char** argv) {
     }
   }
   std::cerr << "crm-demo-data: " << created << " demo leads present\n";
+
+  auto enterprises = crm::client::EnterprisesClient::Connect(options);
+  if (!enterprises.ok()) {
+    std::cerr << "crm-demo-data: " << enterprises.status() << "\n";
+    return 1;
+  }
+  absl::StatusOr<int> pool = crm::demo::LoadDemoEnterprises(**enterprises, "users/admin");
+  if (!pool.ok()) {
+    std::cerr << "crm-demo-data: demo enterprises: " << pool.status() << "\n";
+    return 1;
+  }
+  std::cerr << "crm-demo-data: " << *pool << " demo enterprises present\n";
   return 0;
 }

@@ -1,11 +1,12 @@
 #!/usr/bin/python3
-"""End-to-end test of crm-server's LeadService, driven by a client that is not ours.
+"""End-to-end test of crm-server, driven by a client that is not ours.
 
 It generates Python stubs for the crm.v1 contracts (and google.rpc Status/BadRequest) with
-grpc_tools, creates a fresh database, starts the BUILT crm-server on 127.0.0.1:0 with a random
+Debian's protoc and grpc_python_plugin, creates a fresh database, starts the BUILT crm-server on 127.0.0.1:0 with a random
 bearer token, and checks over the wire with Debian's grpcio: health and reflection, auth,
 UTF-8 round trips, USCC validation details, request_id idempotency, paging, update_mask and
-etags, the NEW -> QUALIFIED move, soft delete and undelete, and a clean exit on SIGTERM.
+etags, the NEW -> QUALIFIED move, soft delete and undelete, a client-streaming enterprise import and
+an EvaluateEnterprise, and a clean exit on SIGTERM.
 It prints one line per check and ends with `N passed, M failed`; the exit status is non-zero
 if anything failed.
 
@@ -15,7 +16,7 @@ ctest runs it as `leads_e2e` (tests/e2e/CMakeLists.txt). By hand, with a running
   /usr/bin/python3 tests/e2e/leads_e2e.py --server build/services/crm-server \
       --proto-root proto --dsn "$(scripts/mariadb.sh dsn /tmp/crm-db)"
 
-Use Debian's /usr/bin/python3: it has python3-grpcio and python3-grpc-tools.
+Use Debian's /usr/bin/python3: it has python3-grpcio and python3-protobuf.
 """
 
 import argparse
@@ -33,7 +34,6 @@ import urllib.parse
 import uuid
 
 import grpc
-import grpc_tools
 
 STARTUP_TIMEOUT_S = 30
 SHUTDOWN_TIMEOUT_S = 15
@@ -72,19 +72,27 @@ def parse_args():
 
 
 def generate_stubs(proto_root, googleapis_root, out_dir):
-    """Compiles the protos with grpc_tools into out_dir and returns the imported modules."""
-    well_known = os.path.join(os.path.dirname(grpc_tools.__file__), "_proto")
-    protos = ["crm/v1/common.proto", "crm/v1/leads_service.proto",
+    """Compiles the protos into out_dir and returns the imported modules.
+
+    Debian's protoc (3.21, as the C++ build uses) with Debian's grpc_python_plugin: the protoc
+    inside python3-grpc-tools is older and refuses proto3 `optional` fields."""
+    protoc = shutil.which("protoc")
+    plugin = shutil.which("grpc_python_plugin")
+    if not protoc or not plugin:
+        raise RuntimeError("protoc and grpc_python_plugin are needed: run scripts/install-deps.sh")
+    protos = ["crm/v1/common.proto", "crm/v1/leads_service.proto", "crm/v1/enterprises_service.proto",
               "google/rpc/status.proto", "google/rpc/error_details.proto"]
     os.makedirs(out_dir, exist_ok=True)
-    command = [sys.executable, "-m", "grpc_tools.protoc", f"-I{proto_root}", f"-I{googleapis_root}",
-               f"-I{well_known}", f"--python_out={out_dir}", f"--grpc_python_out={out_dir}", *protos]
+    command = [protoc, f"-I{proto_root}", f"-I{googleapis_root}", f"--plugin=protoc-gen-grpc_python={plugin}",
+               f"--python_out={out_dir}", f"--grpc_python_out={out_dir}", *protos]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
-        raise RuntimeError(f"grpc_tools.protoc failed ({result.returncode}):\n{result.stderr}")
+        raise RuntimeError(f"protoc failed ({result.returncode}):\n{result.stderr}")
     sys.path.insert(0, out_dir)
     names = {"leads": "crm.v1.leads_service_pb2", "leads_grpc": "crm.v1.leads_service_pb2_grpc",
-             "common": "crm.v1.common_pb2", "status": "google.rpc.status_pb2",
+             "common": "crm.v1.common_pb2",
+             "enterprises": "crm.v1.enterprises_service_pb2",
+             "enterprises_grpc": "crm.v1.enterprises_service_pb2_grpc", "status": "google.rpc.status_pb2",
              "error_details": "google.rpc.error_details_pb2"}
     return argparse.Namespace(**{key: importlib.import_module(module) for key, module in names.items()})
 
@@ -257,6 +265,7 @@ class Client:
     def __init__(self, pb, channel, token):
         self.pb = pb
         self.stub = pb.leads_grpc.LeadServiceStub(channel)
+        self.enterprises = pb.enterprises_grpc.EnterpriseServiceStub(channel)
         self.auth = [("authorization", f"Bearer {token}")]
         self.tag_counter = 0
 
@@ -423,6 +432,33 @@ def check_delete_hides_and_undelete_restores(client, channel):
     expect_equal(sorted(names), sorted([kept, lead]), "ListLeads after UndeleteLead")
 
 
+def check_enterprise_import_stream_and_evaluation(client, channel):
+    """Client streaming from another gRPC stack: rows in two messages, one bad; then screening."""
+    pb = client.pb.enterprises
+    def row(uscc, name):
+        return pb.Enterprise(uscc=uscc, company_name=name, founded_date="2022-03-01",
+                             industry=client.pb.common.INDUSTRY_SECTION_C, in_zone=True)
+    messages = [pb.ImportEnterprisesRequest(enterprises=[row("91350213678251743X", "e2e 云芯科技有限公司"),
+                                                         row("91350213678251743Y", "e2e 校验位错误")]),
+                pb.ImportEnterprisesRequest(enterprises=[row("91110000600001760P", "e2e 第二批企业")])]
+    result = client.enterprises.ImportEnterprises(iter(messages), timeout=RPC_TIMEOUT_S, metadata=client.auth)
+    expect_equal((result.created_count, result.rejected_count), (2, 1), "created, rejected")
+    expect_equal([r.row for r in result.results], [0, 1, 2], "row numbers across messages")
+    expect("uscc" in result.results[1].reason, f"rejected row names its field: {result.results[1].reason}")
+    name = result.results[0].enterprise
+    figures = pb.YearlyMetrics(name=f"{name}/yearlyMetrics/2025", valuation_cny=720_000_000)
+    client.enterprises.UpdateYearlyMetrics(
+        pb.UpdateYearlyMetricsRequest(yearly_metrics=figures, update_mask={"paths": ["valuation_cny"]},
+                                      allow_missing=True),
+        timeout=RPC_TIMEOUT_S, metadata=client.auth)
+    evaluation = client.enterprises.EvaluateEnterprise(pb.EvaluateEnterpriseRequest(name=name),
+                                                       timeout=RPC_TIMEOUT_S, metadata=client.auth)
+    potential = [e for e in evaluation.evaluations if e.title == pb.CERTIFICATION_TITLE_POTENTIAL_UNICORN]
+    expect(potential and potential[0].qualified, "a ¥7.2亿 firm founded in 2022 is a potential unicorn")
+    explanations = " / ".join(c.explanation for c in potential[0].criteria)
+    expect("¥7.2亿 ≥ ¥7亿" in explanations, f"explanations carry the numbers: {explanations}")
+
+
 CHECKS = [
     check_reflection_lists_lead_service,
     check_calls_need_a_valid_token,
@@ -433,6 +469,7 @@ CHECKS = [
     check_update_mask_and_stale_etag,
     check_qualify_moves_new_to_qualified_once,
     check_delete_hides_and_undelete_restores,
+    check_enterprise_import_stream_and_evaluation,
 ]
 
 

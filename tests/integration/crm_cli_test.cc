@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -16,6 +15,7 @@
 #include "clients/cli/csv.h"
 #include "clients/cli/exit_codes.h"
 #include "clients/cli/text_encoding.h"
+#include "tests/integration/cli_harness.h"
 #include "tests/integration/test_server.h"
 
 namespace crm {
@@ -24,25 +24,8 @@ namespace {
 std::string g_crm_binary;  // from the command line: the test runs the built binary
 
 using testing::kToken;
-
-struct Result {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ShellQuote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-std::string ReadAll(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testing::ReadAll;
+using Result = testing::CliResult;
 
 class CrmCliTest : public ::testing::Test {
  protected:
@@ -61,19 +44,7 @@ class CrmCliTest : public ::testing::Test {
     env.emplace("CRM_TOKEN", kToken);
     env.emplace("XDG_CONFIG_HOME", (dir_ / "config").string());
     env.emplace("NO_COLOR", "1");
-    std::ofstream(dir_ / "stdin") << input;
-    std::string command = "env -i PATH=/usr/bin:/bin";
-    for (const auto& [k, v] : env) absl::StrAppend(&command, " ", k, "=", ShellQuote(v));
-    absl::StrAppend(&command, " ", ShellQuote(g_crm_binary));
-    for (const std::string& a : args) absl::StrAppend(&command, " ", ShellQuote(a));
-    absl::StrAppend(&command, " <", ShellQuote((dir_ / "stdin").string()), " >", ShellQuote((dir_ / "stdout").string()),
-                    " 2>", ShellQuote((dir_ / "stderr").string()));
-    int raw = std::system(command.c_str());
-    Result r;
-    r.code = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = ReadAll(dir_ / "stdout");
-    r.err = ReadAll(dir_ / "stderr");
-    return r;
+    return testing::RunCli(g_crm_binary, dir_, args, env, input);
   }
 
   // Creates a lead through the CLI and returns its name (from --json output).

@@ -1,0 +1,17 @@
+#ifndef CRM_CLIENTS_CLI_ENTERPRISE_GROWTH_COMMANDS_H_
+#define CRM_CLIENTS_CLI_ENTERPRISE_GROWTH_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+#include "clients/cli/command_env.h"
+#include "clients/cli/enterprises_connection.h"
+
+namespace crm::cli {
+
+// Under `crm enterprises`: what the growth titles are judged by and granted:
+// `metrics list|set`, `titles list|add|remove`, `evaluate` and `screen`.
+void AddEnterpriseGrowthCommands(CLI::App* enterprises_cmd, CommandEnv& env, EnterprisesConnection* enterprises);
+
+}  // namespace crm::cli
+
+#endif  // CRM_CLIENTS_CLI_ENTERPRISE_GROWTH_COMMANDS_H_

@@ -82,6 +82,8 @@ absl::StatusOr<int> LoadDemoEnterprises(client::EnterprisesClient& client, const
     e->set_in_zone(true);
     e->add_tags(d.tag);
     e->set_address("厦门火炬高新区");
+    e->set_registered_capital_cny(10'000'000LL * (i + 1));
+    e->set_legal_representative("陈某");
     create.set_request_id(RequestId(i, 0));
     ASSIGN_OR_RETURN(v1::Enterprise created, client.CreateEnterprise(create));
     ++present;

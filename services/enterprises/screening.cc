@@ -194,6 +194,10 @@ std::string Explain(const MetricInfo& info, const v1::Criterion& c, double v) {
     bool reads_as_top = !whole && BoundText(info.kind, v, extra) == BoundText(info.kind, c.max(), extra);
     return absl::StrCat(subject, " above ", band, reads_as_top ? " (upper bound excluded)" : "");
   }
+  // "At least one yuan" is how a policy says "some": read it so.
+  if (c.has_min() && c.min() <= 1 && (info.kind == Kind::kCny || info.kind == Kind::kUsd)) {
+    return absl::StrCat(subject, met ? " > 0" : " (must be > 0)");
+  }
   if (c.has_min()) return absl::StrCat(subject, met ? " ≥ " : " < ", lower());
   if (whole) return absl::StrCat(subject, met ? " ≤ " : " > ", upper());
   return absl::StrCat(subject, met ? " < " : " ≥ ", upper());

@@ -16,7 +16,7 @@ namespace crm {
 namespace {
 
 using testing::kToken;
-using testing::LeadsServer;
+using testing::TestServer;
 
 // Forwards CreateLead and UpdateLead to the real server, but answers the first
 // `lose` calls of each with UNAVAILABLE after the server has done the work.
@@ -84,7 +84,7 @@ class ClientRetryTest : public ::testing::Test {
     if (proxy_server_) proxy_server_->Shutdown();
   }
 
-  LeadsServer server_;
+  TestServer server_;
   LossyProxy proxy_{&server_.stub(), /*lose=*/1};
   int proxy_port_ = 0;
   std::unique_ptr<grpc::Server> proxy_server_;
@@ -122,7 +122,7 @@ TEST_F(ClientRetryTest, AnUpdateIsNeverRetriedBlindly) {
 }
 
 TEST(ClientStatusTest, KeepsFieldViolationsFromTheServer) {
-  LeadsServer server;
+  TestServer server;
   ASSERT_TRUE(server.ready());
   client::ClientOptions options;
   options.address = server.address();

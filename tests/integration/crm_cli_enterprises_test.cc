@@ -72,7 +72,7 @@ class CrmCliEnterprisesTest : public ::testing::Test {
   }
 
   static int counter_;
-  testing::LeadsServer server_;
+  testing::TestServer server_;
   std::filesystem::path dir_;
 };
 int CrmCliEnterprisesTest::counter_ = 0;

@@ -58,7 +58,7 @@ class CrmCliTest : public ::testing::Test {
   }
 
   static int counter_;
-  testing::LeadsServer server_;
+  testing::TestServer server_;
   std::filesystem::path dir_;
 };
 int CrmCliTest::counter_ = 0;

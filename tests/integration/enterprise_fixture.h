@@ -94,7 +94,7 @@ class EnterpriseFixture : public ::testing::Test {
     return out;
   }
 
-  LeadsServer server_;
+  TestServer server_;
 };
 
 }  // namespace crm::testing

@@ -17,7 +17,7 @@ namespace {
 using v1::Lead;
 
 using testing::kToken;
-using testing::LeadsServer;
+using testing::TestServer;
 
 class LeadsServiceTest : public ::testing::Test {
  protected:
@@ -79,7 +79,7 @@ class LeadsServiceTest : public ::testing::Test {
     return out;
   }
 
-  LeadsServer server_;
+  TestServer server_;
 };
 
 TEST_F(LeadsServiceTest, MissingOrWrongTokenIsUnauthenticated) {
@@ -342,7 +342,7 @@ TEST_F(LeadsServiceTest, WritesAreAudited) {
 }
 
 TEST(LeadsServiceCapacityTest, AFullQueueAnswersResourceExhaustedAtOnce) {
-  LeadsServer server(/*queue_capacity=*/0);
+  TestServer server(/*queue_capacity=*/0);
   ASSERT_TRUE(server.ready());
   grpc::ClientContext ctx;
   ctx.AddMetadata("authorization", absl::StrCat("Bearer ", kToken));

@@ -20,7 +20,7 @@ namespace crm {
 namespace {
 
 using testing::kToken;
-using testing::LeadsServer;
+using testing::TestServer;
 using v1::Lead;
 
 // The services the permission table must cover: every one crm-server can host.
@@ -103,7 +103,7 @@ class SecurityTest : public ::testing::Test {
     return lead;
   }
 
-  LeadsServer server_;
+  TestServer server_;
   std::string staff_a_, staff_b_, lead_u2_, leadership_, department_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::LeadService::Stub> leads_;
@@ -497,7 +497,7 @@ TEST_F(SecurityTest, HostileStringsAreStoredVerbatimAndChangeNothingElse) {
 
 TEST(RateLimitTest, APrincipalOverItsRateIsToldToRetryLater) {
   RateLimiter limiter(/*rate_per_second=*/0.5, /*burst=*/2);
-  LeadsServer server(100, {}, &limiter);
+  TestServer server(100, {}, &limiter);
   ASSERT_TRUE(server.ready());
   std::vector<grpc::StatusCode> codes;
   for (int i = 0; i < 3; ++i) {

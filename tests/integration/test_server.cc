@@ -6,7 +6,7 @@
 
 namespace crm::testing {
 
-LeadsServer::LeadsServer(size_t queue_capacity, ServerConfig config, RateLimiter* rate_limiter)
+TestServer::TestServer(size_t queue_capacity, ServerConfig config, RateLimiter* rate_limiter)
     : db_(TestDatabase::Create()),
       principals_(db_ ? std::make_unique<PrincipalStore>(&db_->pool()) : nullptr),
       executor_(4, queue_capacity),
@@ -31,7 +31,7 @@ LeadsServer::LeadsServer(size_t queue_capacity, ServerConfig config, RateLimiter
   enterprises_stub_ = v1::EnterpriseService::NewStub(channel);
 }
 
-RpcRunnerOptions LeadsServer::Options(RateLimiter* rate_limiter) {
+RpcRunnerOptions TestServer::Options(RateLimiter* rate_limiter) {
   RpcRunnerOptions options;
   options.rate_limiter = rate_limiter;
   options.on_denied = [this](const CallContext& call, const absl::Status& status) {
@@ -41,7 +41,7 @@ RpcRunnerOptions LeadsServer::Options(RateLimiter* rate_limiter) {
   return options;
 }
 
-LeadsServer::~LeadsServer() {
+TestServer::~TestServer() {
   if (server_) server_->Shutdown();
 }
 

@@ -24,11 +24,11 @@ inline constexpr char kToken[] = "test-token-0123456789abcdef0123456789abcdef";
 // The crm.v1 services (leads, admin, enterprises with the built-in policy) on
 // a free loopback port, with a fresh database, the store's tokens
 // (bootstrapped with kToken) and the permission table.
-class LeadsServer {
+class TestServer {
  public:
   // `config`'s TLS settings are used; it always listens on 127.0.0.1:0.
-  explicit LeadsServer(size_t queue_capacity = 100, ServerConfig config = {}, RateLimiter* rate_limiter = nullptr);
-  ~LeadsServer();
+  explicit TestServer(size_t queue_capacity = 100, ServerConfig config = {}, RateLimiter* rate_limiter = nullptr);
+  ~TestServer();
 
   bool ready() const { return stub_ != nullptr; }
   int port() const { return server_->port(); }

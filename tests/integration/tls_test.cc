@@ -85,7 +85,7 @@ class TlsTest : public ::testing::Test {
 
   static fs::path dir_;
   static bool made_;
-  testing::LeadsServer server_{100, Config()};
+  testing::TestServer server_{100, Config()};
 };
 fs::path TlsTest::dir_;
 bool TlsTest::made_ = false;

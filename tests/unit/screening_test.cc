@@ -385,7 +385,7 @@ TEST(ScreeningTest, UnicornConvertsAtThePolicyRate) {
   EXPECT_TRUE(exact.qualified());
   EXPECT_EQ(Explanations(exact),
             (std::vector<std::string>{"registered in China (valid USCC)", "founded 6 years ago ≤ 10",
-                                      "equity financing ¥5亿 ≥ ¥1", "not state-owned", "unlisted",
+                                      "equity financing ¥5亿 > 0", "not state-owned", "unlisted",
                                       "valuation US$1bn ≥ US$1bn"}));
   TitleEvaluation below = Evaluate(UnicornInput(7'100'000'000), v1::CERTIFICATION_TITLE_UNICORN);
   EXPECT_FALSE(below.qualified());
@@ -429,7 +429,7 @@ TEST(ScreeningTest, ListedStateOwnedOrForeignAreNoUnicorns) {
   ScreeningInput unfinanced = UnicornInput(72'000'000'000);
   unfinanced.metrics->set_cumulative_financing_cny(0);
   EXPECT_EQ(Evaluate(unfinanced, v1::CERTIFICATION_TITLE_UNICORN).criteria(2).explanation(),
-            "equity financing ¥0 < ¥1");
+            "equity financing ¥0 (must be > 0)");
 }
 
 TEST(ScreeningTest, HighTechEnterpriseByRdIntensityAndStaff) {

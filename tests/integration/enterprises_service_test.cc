@@ -404,5 +404,62 @@ TEST_F(EnterprisesServiceTest, RolesAndScopesDecideWhoWrites) {
             grpc::StatusCode::PERMISSION_DENIED);  // not in its scopes
 }
 
+TEST_F(EnterprisesServiceTest, MissingParentsAreNotFoundAndDeletedOnesRefuseWrites) {
+  const std::string missing = "enterprises/999999";
+  v1::ListYearlyMetricsRequest metrics;
+  metrics.set_parent(missing);
+  v1::ListYearlyMetricsResponse years;
+  EXPECT_EQ(api().ListYearlyMetrics(Ctx().get(), metrics, &years).error_code(), grpc::StatusCode::NOT_FOUND);
+  v1::ListCertificationsRequest certs;
+  certs.set_parent(missing);
+  v1::ListCertificationsResponse listed;
+  EXPECT_EQ(api().ListCertifications(Ctx().get(), certs, &listed).error_code(), grpc::StatusCode::NOT_FOUND);
+  v1::ListSecretaryAssignmentsRequest history;
+  history.set_parent(missing);
+  v1::ListSecretaryAssignmentsResponse assignments;
+  EXPECT_EQ(api().ListSecretaryAssignments(Ctx().get(), history, &assignments).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  v1::EvaluateEnterpriseRequest evaluate;
+  evaluate.set_name(missing);
+  v1::EvaluateEnterpriseResponse evaluation;
+  EXPECT_EQ(api().EvaluateEnterprise(Ctx().get(), evaluate, &evaluation).error_code(), grpc::StatusCode::NOT_FOUND);
+  v1::ScreenEnterprisesRequest screen;
+  screen.set_page_token("not-a-token");
+  v1::ScreenEnterprisesResponse screened;
+  EXPECT_EQ(api().ScreenEnterprises(Ctx().get(), screen, &screened).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+
+  // A deleted enterprise keeps its records but takes no new ones until undeleted.
+  Enterprise e = Create(NewEnterprise(70, "癸公司"));
+  v1::DeleteEnterpriseRequest del;
+  del.set_name(e.name());
+  Enterprise out;
+  ASSERT_TRUE(api().DeleteEnterprise(Ctx().get(), del, &out).ok());
+  grpc::Status s;
+  SetMetrics(e.name(), 2025, 1, 1, &s);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  v1::CreateCertificationRequest cert;
+  cert.set_parent(e.name());
+  cert.mutable_certification()->set_title(v1::CERTIFICATION_TITLE_GAZELLE);
+  cert.mutable_certification()->set_level(v1::CERTIFICATION_LEVEL_ZONE);
+  cert.mutable_certification()->set_batch_year(2025);
+  v1::Certification c;
+  EXPECT_EQ(api().CreateCertification(Ctx().get(), cert, &c).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  cert.set_parent(missing);
+  EXPECT_EQ(api().CreateCertification(Ctx().get(), cert, &c).error_code(), grpc::StatusCode::NOT_FOUND);
+  v1::ListEnterprisesRequest all;
+  EXPECT_THAT(ListNames(all), ElementsAre());
+  all.set_show_deleted(true);
+  EXPECT_THAT(ListNames(all), ElementsAre(e.name()));
+
+  v1::UndeleteEnterpriseRequest undel;
+  undel.set_name(e.name());
+  ASSERT_TRUE(api().UndeleteEnterprise(Ctx().get(), undel, &out).ok());
+  EXPECT_FALSE(out.has_delete_time());
+  EXPECT_EQ(api().UndeleteEnterprise(Ctx().get(), undel, &out).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  SetMetrics(e.name(), 2025, 1, 1);
+  EXPECT_EQ(server_.db().QueryOne(absl::StrCat("SELECT COUNT(*) FROM audit_log WHERE resource_name = '", e.name(), "'")),
+            "3");  // create, delete, undelete
+}
+
 }  // namespace
 }  // namespace crm

@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "absl/algorithm/container.h"
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
@@ -23,6 +24,8 @@
 #include "services/enterprises/enterprises_service.h"
 #include "services/enterprises/screening.h"
 #include "services/leads/leads_service.h"
+#include "services/projects/project_rules.h"
+#include "services/projects/projects_service.h"
 #include "storage/connection_pool.h"
 #include "storage/migrations.h"
 #include "storage/principal_store.h"
@@ -32,8 +35,14 @@ ABSL_FLAG(std::string, dsn, "",
           "MySQL store as the application account, mysql://USER:PASSWORD@HOST:PORT/DATABASE (default: $CRM_DSN)");
 ABSL_FLAG(std::string, migrate_dsn, "",
           "the same store as the schema owner, for migrations (default: $CRM_MIGRATE_DSN, else --dsn)");
-ABSL_FLAG(std::string, services, "leads,admin,enterprises",
-          "comma-separated services to host: leads, admin, enterprises");
+ABSL_FLAG(std::string, services, "leads,admin,enterprises,projects",
+          "comma-separated services to host: leads, admin, enterprises, projects");
+ABSL_FLAG(std::string, project_policy, "",
+          "text-format crm.v1.ProjectPolicy file (stage probabilities, 三未 thresholds, battle-map template) "
+          "replacing the built-in defaults");
+ABSL_FLAG(std::string, peer_address, "",
+          "HOST:PORT of the enterprises and projects services (plaintext: loopback or a sidecar) when this "
+          "process hosts leads without them; ConvertLead needs them");
 ABSL_FLAG(std::string, enterprise_policy, "",
           "text-format crm.v1.EnterprisePolicy file (screening criteria, SLA, escalation days) replacing the "
           "built-in defaults");
@@ -68,13 +77,15 @@ std::string ReadSecretFile(const std::string& path) {
   return std::string(absl::StripAsciiWhitespace(value));
 }
 
-// The zone's enterprise policy: the file given, else the built-in defaults.
-absl::StatusOr<crm::v1::EnterprisePolicy> LoadPolicy(const std::string& path) {
-  if (path.empty()) return crm::ParseEnterprisePolicy(crm::DefaultEnterprisePolicyText());
+// A policy: the file given, else the built-in defaults, parsed by `parse`.
+template <typename Policy>
+absl::StatusOr<Policy> LoadPolicy(const std::string& path, absl::string_view defaults,
+                                  absl::StatusOr<Policy> (*parse)(absl::string_view)) {
+  if (path.empty()) return parse(defaults);
   std::ifstream in(path);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read --enterprise_policy file ", path));
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot read policy file ", path));
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  absl::StatusOr<crm::v1::EnterprisePolicy> policy = crm::ParseEnterprisePolicy(text);
+  absl::StatusOr<Policy> policy = parse(text);
   if (!policy.ok()) return absl::InvalidArgumentError(absl::StrCat(path, ": ", policy.status().message()));
   return policy;
 }
@@ -144,15 +155,22 @@ int main(int argc, char** argv) {
   };
   crm::RpcRunner runner(&executor, &principals, runner_options);
 
-  absl::StatusOr<crm::v1::EnterprisePolicy> policy = LoadPolicy(absl::GetFlag(FLAGS_enterprise_policy));
+  absl::StatusOr<crm::v1::EnterprisePolicy> policy = LoadPolicy<crm::v1::EnterprisePolicy>(
+      absl::GetFlag(FLAGS_enterprise_policy), crm::DefaultEnterprisePolicyText(), &crm::ParseEnterprisePolicy);
   if (!policy.ok()) return Fail(std::string(policy.status().message()));
+  absl::StatusOr<crm::v1::ProjectPolicy> project_policy = LoadPolicy<crm::v1::ProjectPolicy>(
+      absl::GetFlag(FLAGS_project_policy), crm::DefaultProjectPolicyText(), &crm::ParseProjectPolicy);
+  if (!project_policy.ok()) return Fail(std::string(project_policy.status().message()));
+  crm::LeadsService* leads = nullptr;
 
   std::vector<std::unique_ptr<grpc::Service>> hosted;
   std::vector<grpc::Service*> services;
   std::vector<std::string> names;
   for (absl::string_view name : absl::StrSplit(absl::GetFlag(FLAGS_services), ',', absl::SkipEmpty())) {
     if (name == "leads") {
-      hosted.push_back(std::make_unique<crm::LeadsService>(&runner, pool->get()));
+      auto service = std::make_unique<crm::LeadsService>(&runner, pool->get());
+      leads = service.get();
+      hosted.push_back(std::move(service));
       names.push_back("crm.v1.LeadService");
     } else if (name == "admin") {
       hosted.push_back(std::make_unique<crm::AdminService>(&runner, &principals, pool->get()));
@@ -160,8 +178,11 @@ int main(int argc, char** argv) {
     } else if (name == "enterprises") {
       hosted.push_back(std::make_unique<crm::EnterprisesService>(&runner, pool->get(), &*policy));
       names.push_back("crm.v1.EnterpriseService");
+    } else if (name == "projects") {
+      hosted.push_back(std::make_unique<crm::ProjectsService>(&runner, pool->get(), &*project_policy));
+      names.push_back("crm.v1.ProjectService");
     } else {
-      return Fail(absl::StrCat("unknown service in --services: ", name, " (known: leads, admin, enterprises)"));
+      return Fail(absl::StrCat("unknown service in --services: ", name, " (known: leads, admin, enterprises, projects)"));
     }
     services.push_back(hosted.back().get());
   }
@@ -176,6 +197,18 @@ int main(int argc, char** argv) {
   config.tls_client_ca_file = absl::GetFlag(FLAGS_tls_client_ca_file);
   auto server = crm::CrmServer::Start(config, services, names);
   if (!server.ok()) return Fail(std::string(server.status().message()));
+  if (leads) {
+    // ConvertLead calls the enterprises and projects services: in this
+    // process when it hosts them, else at --peer_address.
+    bool here = absl::c_linear_search(names, "crm.v1.EnterpriseService") &&
+                absl::c_linear_search(names, "crm.v1.ProjectService");
+    std::string peer = absl::GetFlag(FLAGS_peer_address);
+    std::shared_ptr<grpc::Channel> channel =
+        here ? (*server)->InProcessChannel()
+             : peer.empty() ? nullptr : grpc::CreateChannel(peer, grpc::InsecureChannelCredentials());
+    // Fewer conversions than workers, so that the calls they make always find one.
+    if (channel) leads->ConnectConversionPeers(channel, channel, std::max(1, pool_size / 2));
+  }
   if (!absl::GetFlag(FLAGS_port_file).empty()) {
     std::ofstream(absl::GetFlag(FLAGS_port_file)) << (*server)->port() << "\n";
   }

@@ -203,6 +203,7 @@ absl::StatusOr<EnterprisePage> EnterpriseStore::List(const EnterpriseQuery& q, c
   if (!q.name_contains.empty()) {
     where.push_back("(e.company_name LIKE ? ESCAPE '!' OR e.former_names_json LIKE ? ESCAPE '!')");
   }
+  if (!q.uscc.empty()) where.push_back("e.uscc = ?");
   if (q.after_id) where.push_back("e.id > ?");
   std::string sql = absl::StrCat(kSelect, where.empty() ? "" : " WHERE ", absl::StrJoin(where, " AND "),
                                  " ORDER BY e.id LIMIT ?");
@@ -228,6 +229,7 @@ absl::StatusOr<EnterprisePage> EnterpriseStore::List(const EnterpriseQuery& q, c
       ps.setString(i++, absl::StrCat("%", pattern, "%"));
       ps.setString(i++, absl::StrCat("%", pattern, "%"));
     }
+    if (!q.uscc.empty()) ps.setString(i++, q.uscc);
     if (q.after_id) ps.setInt64(i++, q.after_id);
     ps.setInt(i++, q.page_size + 1);  // one more tells whether there is a next page
     std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());

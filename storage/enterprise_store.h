@@ -23,6 +23,7 @@ struct EnterpriseQuery {
   std::string secretary_id;  // empty: any
   bool in_zone_only = false;
   std::string name_contains;  // current or former name
+  std::string uscc;           // exact; empty: any
   bool show_deleted = false;
   int page_size = 50;
   int64_t after_id = 0;  // continue after this id

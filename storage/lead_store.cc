@@ -24,7 +24,7 @@ using v1::Lead;
 constexpr char kLeadColumns[] =
     "id, company_name, uscc, target_list, channel, event_name, referrer, industry, country_region,"
     " estimated_investment_cny, owner_id, unit_id, status, disqualify_reason, contacts_json, notes,"
-    " create_time, update_time, delete_time, version";
+    " create_time, update_time, delete_time, version, converted_enterprise_id, converted_project_id";
 
 std::string ContactsJson(const Lead& lead) {
   Lead holder;
@@ -56,6 +56,12 @@ Lead LeadFromRow(sql::ResultSet& rs) {
   *lead.mutable_update_time() = TimestampProto(ParseSqlTime(rs.getString("update_time")));
   if (auto t = TimeColumn(rs, "delete_time")) *lead.mutable_delete_time() = *t;
   lead.set_etag(std::to_string(rs.getUInt64("version")));
+  if (!rs.isNull("converted_enterprise_id")) {
+    lead.set_converted_enterprise(absl::StrCat("enterprises/", rs.getInt64("converted_enterprise_id")));
+  }
+  if (!rs.isNull("converted_project_id")) {
+    lead.set_converted_project(absl::StrCat("projects/", rs.getInt64("converted_project_id")));
+  }
   return lead;
 }
 
@@ -63,8 +69,9 @@ Lead LeadFromRow(sql::ResultSet& rs) {
 constexpr char kWritableAssignments[] =
     "company_name = ?, company_name_key = ?, uscc = ?, target_list = ?, channel = ?, event_name = ?,"
     " referrer = ?, industry = ?, country_region = ?, estimated_investment_cny = ?, owner_id = ?,"
-    " unit_id = ?, status = ?, disqualify_reason = ?, contacts_json = ?, notes = ?";
-constexpr int kWritableCount = 16;
+    " unit_id = ?, status = ?, disqualify_reason = ?, contacts_json = ?, notes = ?, converted_enterprise_id = ?,"
+    " converted_project_id = ?";
+constexpr int kWritableCount = 18;
 
 void BindWritable(sql::PreparedStatement& ps, const Lead& lead, const std::string& name_key) {
   int i = 1;
@@ -84,6 +91,9 @@ void BindWritable(sql::PreparedStatement& ps, const Lead& lead, const std::strin
   ps.setString(i++, lead.disqualify_reason());
   ps.setString(i++, ContactsJson(lead));
   ps.setString(i++, lead.notes());
+  for (const std::string* link : {&lead.converted_enterprise(), &lead.converted_project()}) {
+    if (link->empty()) ps.setNull(i++, sql::DataType::BIGINT); else ps.setInt64(i++, LastId(*link));
+  }
 }
 
 absl::StatusOr<Lead> LoadLead(Connection& conn, int64_t id) {

@@ -31,6 +31,11 @@ client::AdminClient& CommandEnv::Admin() {
   return *admin_;
 }
 
+client::EnterprisesClient& CommandEnv::Enterprises() {
+  if (!enterprises_) enterprises_ = std::make_unique<client::EnterprisesClient>(Channel(), options);
+  return *enterprises_;
+}
+
 void CommandEnv::Fail(const absl::Status& status) {
   PrintError(std::cerr, status, color);
   exit_code = ExitCodeFor(status);

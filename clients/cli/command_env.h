@@ -28,6 +28,7 @@ struct CommandEnv {
   // logged in or a bad TLS file ends the program with its error.
   client::LeadsClient& Leads();
   client::AdminClient& Admin();
+  client::EnterprisesClient& Enterprises();
   Printer Out() { return Printer(std::cout, format, color); }
   // Prints `status` as an error and sets the exit code from it.
   void Fail(const absl::Status& status);
@@ -48,6 +49,7 @@ struct CommandEnv {
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<client::AdminClient> admin_;
   std::unique_ptr<client::LeadsClient> leads_;
+  std::unique_ptr<client::EnterprisesClient> enterprises_;
 };
 
 // Makes `work` (returning absl::Status) the action of `cmd`, run after

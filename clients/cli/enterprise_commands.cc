@@ -1,16 +1,14 @@
 #include "clients/cli/enterprise_commands.h"
 
-#include <deque>
-#include <fstream>
-
 #include "absl/strings/str_cat.h"
+#include "clients/cli/cell_parsers.h"
 #include "clients/cli/enterprise_csv.h"
 #include "clients/cli/enterprise_fields.h"
 #include "clients/cli/enterprise_growth_commands.h"
 #include "clients/cli/enterprise_output.h"
 #include "clients/cli/enterprise_transfer.h"
-#include "clients/cli/enterprises_connection.h"
-#include "clients/cli/text_encoding.h"
+#include "clients/cli/field_flags.h"
+#include "clients/cli/transfer_flags.h"
 
 namespace crm::cli {
 namespace {
@@ -38,20 +36,8 @@ constexpr FieldFlag kFieldFlags[] = {
                                         "外商投资企业, 港澳台投资企业, 上市公司子公司, 高校院所孵化, 海归创业"},
 };
 
-struct FieldOptions {
-  struct Bound {
-    CLI::Option* option;
-    const FieldFlag* field;
-    std::string value;
-  };
-  std::deque<Bound> bound;  // deque: stable addresses for CLI11's bindings
-
-  void AddTo(CLI::App* cmd) {
-    for (const FieldFlag& f : kFieldFlags) {
-      bound.push_back({nullptr, &f, ""});
-      bound.back().option = cmd->add_option(f.flag, bound.back().value, f.help);
-    }
-  }
+struct FieldOptions : FieldFlagValues<FieldFlag> {
+  void AddTo(CLI::App* cmd) { AddAll(cmd, kFieldFlags); }
 
   // The enterprise the set flags describe, and the proto fields they name.
   absl::StatusOr<v1::Enterprise> Enterprise(std::vector<std::string>* fields = nullptr) const {
@@ -133,19 +119,17 @@ CLI::App* SubcommandOf(CLI::App& app, const std::string& name, const std::string
   return sub;
 }
 
-void AddTransferCommands(CLI::App& app, CommandEnv& env, EnterprisesConnection* enterprises) {
+void AddTransferCommands(CLI::App& app, CommandEnv& env) {
   {
     CLI::App* import = SubcommandOf(app, "import", "import records from a CSV file");
     auto* cmd = import->add_subcommand(
         "enterprises", "import enterprises from CSV (UTF-8 or GBK, Chinese or English headers), upserted by USCC");
-    auto* file = env.Make<std::string>();
-    auto* encoding = env.Make<std::string>("auto");
-    cmd->add_option("file", *file, "the CSV file")->required()->check(CLI::ExistingFile);
-    cmd->add_option("--encoding", *encoding, "auto, utf-8, gbk or gb18030")->capture_default_str();
-    Action(cmd, env, [&env, enterprises, file, encoding]() -> absl::Status {
-      auto enc = ParseEncodingName(*encoding);
+    auto* input = env.Make<ImportFileFlags>();
+    input->AddTo(cmd);
+    Action(cmd, env, [&env, input]() -> absl::Status {
+      auto enc = input->ParsedEncoding();
       if (!enc.ok()) return enc.status();
-      auto summary = ImportEnterprises((*enterprises)(), *file, *enc);
+      auto summary = ImportEnterprises(env.Enterprises(), input->file, *enc);
       if (!summary.ok()) return summary.status();
       std::cerr << summary->rows << " rows: " << summary->created << " created, " << summary->updated << " updated, "
                 << summary->unchanged << " unchanged, " << summary->rejected.size() << " rejected\n";
@@ -163,25 +147,16 @@ void AddTransferCommands(CLI::App& app, CommandEnv& env, EnterprisesConnection* 
   {
     CLI::App* export_cmd = SubcommandOf(app, "export", "export records as CSV");
     auto* cmd = export_cmd->add_subcommand("enterprises", "export enterprises as CSV that Excel and `crm import` read");
-    auto* file = env.Make<std::string>("-");
-    auto* bom = env.Make<bool>(false);
+    auto* output = env.Make<ExportFileFlags>();
     auto* filters = env.Make<FilterFlags>();
-    cmd->add_option("file", *file, "output file (default: standard output)");
-    cmd->add_flag("--bom", *bom, "start with a UTF-8 BOM, so that Excel detects the encoding");
+    output->AddTo(cmd);
     filters->AddTo(cmd);
-    Action(cmd, env, [enterprises, file, bom, filters]() -> absl::Status {
+    Action(cmd, env, [&env, output, filters]() -> absl::Status {
       auto req = filters->Request();
       if (!req.ok()) return req.status();
-      std::ofstream out_file;
-      if (*file != "-") {
-        out_file.open(*file, std::ios::binary | std::ios::trunc);
-        if (!out_file) return absl::PermissionDeniedError(absl::StrCat("cannot write ", *file));
-      }
-      std::ostream& out = *file == "-" ? std::cout : out_file;
-      auto written = ExportEnterprises((*enterprises)(), *req, *bom, out);
-      if (!written.ok()) return written.status();
-      if (*file != "-") std::cerr << *written << " enterprises written to " << *file << "\n";
-      return absl::OkStatus();
+      return output->Write("enterprises", [&](std::ostream& out, bool bom) {
+        return ExportEnterprises(env.Enterprises(), *req, bom, out);
+      });
     });
   }
 }
@@ -189,7 +164,6 @@ void AddTransferCommands(CLI::App& app, CommandEnv& env, EnterprisesConnection* 
 }  // namespace
 
 void AddEnterpriseCommands(CLI::App& app, CommandEnv& env) {
-  auto* enterprises = env.Make<EnterprisesConnection>(env);
   auto out = [&env] { return EnterprisePrinter(std::cout, env.format, env.color); };
   CLI::App* group = app.add_subcommand("enterprises", "the cultivation pool (企业培育库): key enterprises");
   group->require_subcommand(1);
@@ -200,12 +174,12 @@ void AddEnterpriseCommands(CLI::App& app, CommandEnv& env) {
     auto* limit = env.Make<int>(0);
     filters->AddTo(cmd);
     cmd->add_option("--limit", *limit, "stop after this many enterprises (0: all)")->check(CLI::NonNegativeNumber);
-    Action(cmd, env, [enterprises, out, filters, limit]() -> absl::Status {
+    Action(cmd, env, [&env, out, filters, limit]() -> absl::Status {
       auto req = filters->Request();
       if (!req.ok()) return req.status();
       std::vector<v1::Enterprise> all;
       absl::Status listed = CollectPages(
-          *req, *limit, [&](const v1::ListEnterprisesRequest& r) { return (*enterprises)().ListEnterprises(r); },
+          *req, *limit, [&](const v1::ListEnterprisesRequest& r) { return env.Enterprises().ListEnterprises(r); },
           [](const v1::ListEnterprisesResponse& page) -> const auto& { return page.enterprises(); }, all);
       if (!listed.ok()) return listed;
       out().Enterprises(all);
@@ -216,10 +190,10 @@ void AddEnterpriseCommands(CLI::App& app, CommandEnv& env) {
     auto* cmd = group->add_subcommand("get", "show one enterprise");
     auto* name = env.Make<std::string>();
     cmd->add_option("enterprise", *name, "enterprises/{id} or {id}")->required();
-    Action(cmd, env, [enterprises, out, name]() -> absl::Status {
+    Action(cmd, env, [&env, out, name]() -> absl::Status {
       v1::GetEnterpriseRequest req;
       req.set_name(EnterpriseName(*name));
-      auto e = (*enterprises)().GetEnterprise(req);
+      auto e = env.Enterprises().GetEnterprise(req);
       if (!e.ok()) return e.status();
       out().Enterprise(*e);
       return absl::OkStatus();
@@ -233,13 +207,13 @@ void AddEnterpriseCommands(CLI::App& app, CommandEnv& env) {
     cmd->get_option("--uscc")->required();
     cmd->get_option("--company")->required();
     cmd->add_option("--request-id", *request_id, "UUID making a retry safe (default: a new one)");
-    Action(cmd, env, [enterprises, out, fields, request_id]() -> absl::Status {
+    Action(cmd, env, [&env, out, fields, request_id]() -> absl::Status {
       auto e = fields->Enterprise();
       if (!e.ok()) return e.status();
       v1::CreateEnterpriseRequest req;
       *req.mutable_enterprise() = *e;
       req.set_request_id(*request_id);
-      auto created = (*enterprises)().CreateEnterprise(req);
+      auto created = env.Enterprises().CreateEnterprise(req);
       if (!created.ok()) return created.status();
       out().Enterprise(*created);
       return absl::OkStatus();
@@ -253,7 +227,7 @@ void AddEnterpriseCommands(CLI::App& app, CommandEnv& env) {
     cmd->add_option("enterprise", *name, "enterprises/{id} or {id}")->required();
     fields->AddTo(cmd);
     cmd->add_option("--etag", *etag, "only if the enterprise is still at this etag");
-    Action(cmd, env, [enterprises, out, name, etag, fields]() -> absl::Status {
+    Action(cmd, env, [&env, out, name, etag, fields]() -> absl::Status {
       std::vector<std::string> mask;
       auto e = fields->Enterprise(&mask);
       if (!e.ok()) return e.status();
@@ -263,7 +237,7 @@ void AddEnterpriseCommands(CLI::App& app, CommandEnv& env) {
       req.mutable_enterprise()->set_name(EnterpriseName(*name));
       req.mutable_enterprise()->set_etag(*etag);
       for (const std::string& path : mask) req.mutable_update_mask()->add_paths(path);
-      auto updated = (*enterprises)().UpdateEnterprise(req);
+      auto updated = env.Enterprises().UpdateEnterprise(req);
       if (!updated.ok()) return updated.status();
       out().Enterprise(*updated);
       return absl::OkStatus();
@@ -277,9 +251,9 @@ void AddEnterpriseCommands(CLI::App& app, CommandEnv& env) {
     auto* etag = env.Make<std::string>();
     cmd->add_option("enterprise", *name, "enterprises/{id} or {id}")->required();
     cmd->add_option("--etag", *etag, "only if the enterprise is still at this etag");
-    Action(cmd, env, [enterprises, out, undelete, name, etag]() -> absl::Status {
-      auto e = undelete ? (*enterprises)().UndeleteEnterprise(Named<v1::UndeleteEnterpriseRequest>(*name, *etag))
-                        : (*enterprises)().DeleteEnterprise(Named<v1::DeleteEnterpriseRequest>(*name, *etag));
+    Action(cmd, env, [&env, out, undelete, name, etag]() -> absl::Status {
+      auto e = undelete ? env.Enterprises().UndeleteEnterprise(Named<v1::UndeleteEnterpriseRequest>(*name, *etag))
+                        : env.Enterprises().DeleteEnterprise(Named<v1::DeleteEnterpriseRequest>(*name, *etag));
       if (!e.ok()) return e.status();
       out().Enterprise(*e);
       return absl::OkStatus();
@@ -296,12 +270,12 @@ void AddEnterpriseCommands(CLI::App& app, CommandEnv& env) {
     cmd->add_option("--note", f->note, "why (handover, leave…)");
     cmd->add_option("--etag", f->etag, "only if the enterprise is still at this etag");
     cmd->add_option("--request-id", f->request_id, "UUID making a retry safe (default: a new one)");
-    Action(cmd, env, [enterprises, out, f]() -> absl::Status {
+    Action(cmd, env, [&env, out, f]() -> absl::Status {
       auto req = Named<v1::AssignServiceSecretaryRequest>(f->name, f->etag);
       req.set_service_secretary(f->user == "-" ? "" : PrefixedName("users", f->user));
       req.set_note(f->note);
       req.set_request_id(f->request_id);
-      auto e = (*enterprises)().AssignServiceSecretary(req);
+      auto e = env.Enterprises().AssignServiceSecretary(req);
       if (!e.ok()) return e.status();
       out().Enterprise(*e);
       return absl::OkStatus();
@@ -311,17 +285,17 @@ void AddEnterpriseCommands(CLI::App& app, CommandEnv& env) {
     auto* cmd = group->add_subcommand("secretaries", "who served an enterprise, newest assignment first");
     auto* name = env.Make<std::string>();
     cmd->add_option("enterprise", *name, "enterprises/{id} or {id}")->required();
-    Action(cmd, env, [enterprises, out, name]() -> absl::Status {
+    Action(cmd, env, [&env, out, name]() -> absl::Status {
       v1::ListSecretaryAssignmentsRequest req;
       req.set_parent(EnterpriseName(*name));
-      auto history = (*enterprises)().ListSecretaryAssignments(req);
+      auto history = env.Enterprises().ListSecretaryAssignments(req);
       if (!history.ok()) return history.status();
       out().Assignments({history->assignments().begin(), history->assignments().end()});
       return absl::OkStatus();
     });
   }
-  AddEnterpriseGrowthCommands(group, env, enterprises);
-  AddTransferCommands(app, env, enterprises);
+  AddEnterpriseGrowthCommands(group, env);
+  AddTransferCommands(app, env);
 }
 
 }  // namespace crm::cli

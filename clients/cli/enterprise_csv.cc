@@ -1,48 +1,21 @@
 #include "clients/cli/enterprise_csv.h"
 
-#include <algorithm>
 #include <optional>
 #include <utility>
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
-#include "absl/strings/strip.h"
+#include "clients/cli/cell_parsers.h"
+#include "clients/cli/column_headers.h"
 #include "clients/cli/enterprise_fields.h"
-#include "clients/cli/lead_csv.h"
+#include "clients/cli/money.h"
 #include "services/common/text.h"
 
 namespace crm::cli {
 namespace {
-
-constexpr int64_t kWan = 10'000;
-constexpr int64_t kYi = 100'000'000;
-
-// `cell` without surrounding spaces, including the ideographic and no-break
-// spaces that cells pasted from web pages carry.
-absl::string_view TrimCell(absl::string_view cell) {
-  size_t size_before;
-  do {
-    size_before = cell.size();
-    cell = absl::StripAsciiWhitespace(cell);
-    for (absl::string_view space : {"\xE3\x80\x80", "\xC2\xA0"}) {
-      absl::ConsumePrefix(&cell, space);
-      absl::ConsumeSuffix(&cell, space);
-    }
-  } while (cell.size() != size_before);
-  return cell;
-}
-
-// What headers are compared by: half-width, lower case, without spaces, BOM, _ - / 、.
-std::string HeaderKey(absl::string_view header) {
-  std::string key = absl::AsciiStrToLower(FoldFullWidth(header));
-  key = absl::StrReplaceAll(key, {{"_", ""}, {"-", ""}, {"/", ""}, {"、", ""}, {"\xEF\xBB\xBF", ""}});
-  key.erase(std::remove_if(key.begin(), key.end(), [](char c) { return absl::ascii_isspace(c); }), key.end());
-  return key;
-}
 
 // In export order.
 constexpr EnterpriseColumn kAllColumns[] = {
@@ -76,7 +49,7 @@ struct HeaderAlias {
 };
 
 // Headers besides the column names and the proto field names (compared by
-// HeaderKey). The capital column is matched apart because its header carries a unit.
+// CellKey). The capital column is matched apart because its header carries a unit.
 constexpr HeaderAlias kHeaderAliases[] = {
     {"社会信用代码", EnterpriseColumn::kUscc},           {"信用代码", EnterpriseColumn::kUscc},
     {"公司名称", EnterpriseColumn::kCompanyName},        {"企业", EnterpriseColumn::kCompanyName},
@@ -94,29 +67,16 @@ constexpr HeaderAlias kHeaderAliases[] = {
 
 std::optional<EnterpriseColumn> ColumnOfHeader(absl::string_view key) {
   for (EnterpriseColumn column : kAllColumns) {
-    if (key == HeaderKey(ColumnName(column)) || key == HeaderKey(EnterpriseFieldPath(column))) return column;
+    if (key == CellKey(ColumnName(column)) || key == CellKey(EnterpriseFieldPath(column))) return column;
   }
   for (const HeaderAlias& alias : kHeaderAliases) {
-    if (key == HeaderKey(alias.header)) return alias.column;
+    if (key == CellKey(alias.header)) return alias.column;
   }
   return std::nullopt;
 }
 
-// The unit of a capital header such as 注册资本(万元) or registered_capital_cny.
-std::optional<int64_t> CapitalHeaderUnit(absl::string_view key) {
-  constexpr absl::string_view kBases[] = {"注册资本金", "注册资本", "注册资金", "registeredcapital", "capital"};
-  constexpr std::pair<absl::string_view, int64_t> kUnits[] = {
-      {"", 1}, {"元", 1}, {"cny", 1}, {"万元", kWan}, {"万", kWan}, {"亿元", kYi}, {"亿", kYi}};
-  for (absl::string_view base : kBases) {
-    absl::string_view unit = key;
-    if (!absl::ConsumePrefix(&unit, base)) continue;
-    if (absl::ConsumePrefix(&unit, "(") && !absl::ConsumeSuffix(&unit, ")")) continue;
-    for (const auto& [name, multiplier] : kUnits) {
-      if (unit == name) return multiplier;
-    }
-  }
-  return std::nullopt;
-}
+// What the capital column's header starts with, before its unit.
+constexpr absl::string_view kCapitalHeaders[] = {"注册资本金", "注册资本", "注册资金", "registeredcapital", "capital"};
 
 // The non-empty parts of a cell holding several values.
 std::vector<std::string> SplitList(absl::string_view cell, bool commas_too) {
@@ -239,46 +199,25 @@ std::string EnterpriseColumnHeader(EnterpriseColumn column) {
 }
 
 absl::StatusOr<EnterpriseColumns> MapEnterpriseHeaders(const std::vector<std::string>& headers) {
-  EnterpriseColumns columns;
-  std::map<EnterpriseColumn, int> index_of;
-  for (int i = 0; i < static_cast<int>(headers.size()); ++i) {
-    const std::string key = HeaderKey(headers[i]);
-    if (key.empty()) continue;  // a blank header: a column Excel kept but nobody named
-    std::optional<EnterpriseColumn> column;
-    if (std::optional<int64_t> unit = CapitalHeaderUnit(key)) {
-      column = EnterpriseColumn::kRegisteredCapital;
-      columns.capital_unit = *unit;
-    } else {
-      column = ColumnOfHeader(key);
-    }
-    if (!column) {
-      columns.ignored.emplace_back(TrimCell(headers[i]));
-      continue;
-    }
-    const auto [it, inserted] = index_of.emplace(*column, i);
-    if (!inserted) {
-      return absl::InvalidArgumentError(absl::StrCat("columns ", it->second + 1, " (", TrimCell(headers[it->second]),
-                                                     ") and ", i + 1, " (", TrimCell(headers[i]), ") are both ",
-                                                     ColumnName(*column), "; keep one"));
-    }
-    columns.by_index[i] = *column;
-  }
-  if (!index_of.contains(EnterpriseColumn::kUscc)) {
+  auto match = MatchHeaders(
+      headers, EnterpriseColumn::kRegisteredCapital,
+      [](absl::string_view key) { return AmountHeaderUnit(key, kCapitalHeaders); }, ColumnOfHeader, ColumnName);
+  if (!match.ok()) return match.status();
+  if (!match->Has(EnterpriseColumn::kUscc)) {
     return absl::InvalidArgumentError(
         "no USCC column: rows are matched by it (name one 统一社会信用代码, 信用代码 or uscc)");
   }
-  return columns;
+  return EnterpriseColumns{std::move(match->by_index), match->amount_unit, std::move(match->ignored)};
 }
 
 absl::StatusOr<v1::Enterprise> EnterpriseFromRow(const EnterpriseColumns& columns,
                                                  const std::vector<std::string>& row) {
   v1::Enterprise e;
-  for (const auto& [index, column] : columns.by_index) {
-    const absl::string_view cell = index >= 0 && index < static_cast<int>(row.size()) ? TrimCell(row[index]) : "";
-    if (cell.empty()) continue;
-    absl::Status status = SetField(column, cell, columns.capital_unit, e);
-    if (!status.ok()) return absl::InvalidArgumentError(absl::StrCat(ColumnName(column), ": ", status.message()));
-  }
+  absl::Status status = ReadCells(
+      columns.by_index, row,
+      [&](EnterpriseColumn column, absl::string_view cell) { return SetField(column, cell, columns.capital_unit, e); },
+      ColumnName);
+  if (!status.ok()) return status;
   return e;
 }
 

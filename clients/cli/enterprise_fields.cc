@@ -1,38 +1,20 @@
 #include "clients/cli/enterprise_fields.h"
 
 #include <algorithm>
-#include <limits>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "absl/time/civil_time.h"
-#include "clients/cli/lead_csv.h"
-#include "services/common/text.h"
+#include "clients/cli/cell_parsers.h"
+#include "clients/cli/enum_text.h"
 
 namespace crm::cli {
 namespace {
-
-// What labels and typed text are compared by (as lead_csv compares its cells):
-// half-width, lower case, without spaces, `_`, `-`, `/`, 、 or quotes.
-std::string MatchKey(absl::string_view text) {
-  std::string key = absl::AsciiStrToLower(FoldFullWidth(text));
-  key = absl::StrReplaceAll(key, {{"_", ""}, {"-", ""}, {"/", ""}, {"、", ""}, {"\"", ""}, {"“", ""}, {"”", ""}});
-  key.erase(std::remove_if(key.begin(), key.end(), [](char c) { return absl::ascii_isspace(c); }), key.end());
-  return key;
-}
-
-template <typename E>
-struct EnumText {
-  E value;
-  absl::string_view text;  // the first entry of a value is its label
-};
 
 constexpr EnumText<v1::CertificationTitle> kTitles[] = {
     {v1::CERTIFICATION_TITLE_SEED, "种子企业"},
@@ -134,37 +116,13 @@ constexpr EnumText<v1::ImportOutcome> kOutcomes[] = {
     {v1::IMPORT_OUTCOME_REJECTED, "拒绝"},
 };
 
-template <typename E>
-std::string EnumName(E value) {
-  const auto* descriptor = google::protobuf::GetEnumDescriptor<E>()->FindValueByNumber(value);
-  return descriptor == nullptr ? "" : descriptor->name();
-}
-
-template <typename E, size_t N>
-std::string LabelOf(const EnumText<E> (&table)[N], E value) {
-  if (value == 0) return "";
-  for (const EnumText<E>& entry : table) {
-    if (entry.value == value) return std::string(entry.text);
-  }
-  return absl::StrCat(static_cast<int>(value));
-}
-
 // The value `text` names (see the header), or INVALID_ARGUMENT saying it is not `what`.
 template <typename E, size_t N>
 absl::StatusOr<E> ParseEnum(const EnumText<E> (&table)[N], absl::string_view text, absl::string_view what) {
-  // "CERTIFICATION_TITLE_" from CERTIFICATION_TITLE_UNSPECIFIED.
-  const std::string prefix(absl::StripSuffix(EnumName(static_cast<E>(0)), "UNSPECIFIED"));
-  const std::string key = MatchKey(text);
-  if (!key.empty()) {
-    for (const EnumText<E>& entry : table) {
-      const std::string name = EnumName(entry.value);
-      if (key == MatchKey(entry.text) || key == MatchKey(name) || key == MatchKey(absl::StripPrefix(name, prefix))) {
-        return entry.value;
-      }
-    }
-  }
+  if (std::optional<E> value = FindEnum(table, text, ValueKey)) return *value;
   // The choices: each value's label and its English name, once.
   std::vector<std::string> choices;
+  const std::string prefix = EnumPrefix<E>();
   for (const EnumText<E>& entry : table) {
     std::string choice = absl::StrCat(LabelOf(table, entry.value), "/",
                                       absl::AsciiStrToLower(absl::StripPrefix(EnumName(entry.value), prefix)));
@@ -205,78 +163,6 @@ absl::StatusOr<v1::ServiceRequestStatus> ParseRequestStatus(absl::string_view te
 }
 absl::StatusOr<v1::EscalationColor> ParseColor(absl::string_view text) {
   return ParseEnum(kColors, text, "an escalation colour");
-}
-
-absl::StatusOr<v1::IndustrySection> ParseIndustrySection(absl::string_view text) {
-  // Read as a lead's industry cell, so that both accept the same.
-  LeadColumns columns;
-  columns.by_index[0] = LeadColumn::kIndustry;
-  absl::StatusOr<v1::Lead> lead = LeadFromRow(columns, {std::string(text)});
-  if (!lead.ok()) {
-    // LeadFromRow names its column (行业: …); callers name theirs.
-    absl::string_view message = lead.status().message();
-    if (size_t colon = message.find(": "); colon != absl::string_view::npos) message.remove_prefix(colon + 2);
-    return absl::InvalidArgumentError(message);
-  }
-  if (lead->industry() == v1::INDUSTRY_SECTION_UNSPECIFIED) {
-    return absl::InvalidArgumentError("empty: give a GB/T 4754 section, a letter A to T");
-  }
-  return lead->industry();
-}
-
-absl::StatusOr<bool> ParseYesNo(absl::string_view text) {
-  const std::string key = MatchKey(text);
-  for (absl::string_view yes : {"是", "yes", "y", "true", "1", "√", "✓"}) {
-    if (key == yes) return true;
-  }
-  for (absl::string_view no : {"否", "no", "n", "false", "0", "×", "✗"}) {
-    if (key == no) return false;
-  }
-  return absl::InvalidArgumentError(absl::StrCat("\"", text, "\" is not yes or no (use 是/否, yes/no, 1/0)"));
-}
-
-std::string YesNoLabel(bool value) { return value ? "是" : "否"; }
-
-absl::StatusOr<std::string> ParseDay(absl::string_view text) {
-  const std::string folded(absl::StripAsciiWhitespace(FoldFullWidth(text)));
-  // 2015年3月8日 → 2015-3-8-; then / and . as separators too.
-  std::string dashed = absl::StrReplaceAll(folded, {{"年", "-"}, {"月", "-"}, {"日", ""}, {"/", "-"}, {".", "-"}});
-  std::vector<absl::string_view> parts = absl::StrSplit(dashed, '-');
-  int year = 0, month = 0, day = 0;
-  auto bad = [&] {
-    return absl::InvalidArgumentError(absl::StrCat("\"", text, "\" is not a day (use YYYY-MM-DD, e.g. 2015-03-08)"));
-  };
-  if (parts.size() != 3 || parts[0].size() != 4 || parts[1].empty() || parts[1].size() > 2 || parts[2].empty() ||
-      parts[2].size() > 2 || !absl::SimpleAtoi(parts[0], &year) || !absl::SimpleAtoi(parts[1], &month) ||
-      !absl::SimpleAtoi(parts[2], &day)) {
-    return bad();
-  }
-  const absl::CivilDay civil(year, month, day);
-  if (civil.year() != year || civil.month() != month || civil.day() != day) {
-    return absl::InvalidArgumentError(absl::StrCat("\"", text, "\" is not a day of the calendar"));
-  }
-  return absl::FormatCivilTime(civil);
-}
-
-absl::StatusOr<int64_t> ParseSignedCny(absl::string_view text, int64_t unit) {
-  absl::string_view rest = absl::StripAsciiWhitespace(text);
-  const bool negative = absl::ConsumePrefix(&rest, "-") || absl::ConsumePrefix(&rest, "－");
-  absl::StatusOr<int64_t> yuan = ParseCny(rest, unit);
-  if (!yuan.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("\"", text, "\" is not an amount (examples: 3.2亿, 5000万, -800万, 1200000)"));
-  }
-  return negative ? -*yuan : *yuan;
-}
-
-absl::StatusOr<int32_t> ParseCount(absl::string_view text) {
-  const std::string digits = absl::StrReplaceAll(absl::StripAsciiWhitespace(FoldFullWidth(text)), {{",", ""}});
-  int64_t value = 0;
-  if (!absl::SimpleAtoi(digits, &value) || value < 0 || value > std::numeric_limits<int32_t>::max() ||
-      digits.empty() || !absl::ascii_isdigit(digits[0])) {
-    return absl::InvalidArgumentError(absl::StrCat("\"", text, "\" is not a whole number ≥ 0"));
-  }
-  return static_cast<int32_t>(value);
 }
 
 namespace {

@@ -18,6 +18,7 @@ namespace crm::cli {
 // and 、 are ignored, full-width forms are folded. INVALID_ARGUMENT quoting the
 // text and listing the choices otherwise. Labels are "" for the zero value
 // and the number for a value this client does not know (a newer server).
+// Days, yes/no, industries and money are read by cell_parsers.h and money.h.
 
 std::string TitleLabel(v1::CertificationTitle value);          // 瞪羚企业
 std::string LevelLabel(v1::CertificationLevel value);          // 国家级
@@ -36,25 +37,6 @@ absl::StatusOr<v1::ServiceRequestPriority> ParsePriority(absl::string_view text)
 absl::StatusOr<v1::ServiceRequestStatus> ParseRequestStatus(absl::string_view text);
 // red/红/红色/红牌, yellow…, blue…, none/无.
 absl::StatusOr<v1::EscalationColor> ParseColor(absl::string_view text);
-
-// A GB/T 4754 section as lead cells take it: a letter A–T, its name, or both ("C 制造业").
-absl::StatusOr<v1::IndustrySection> ParseIndustrySection(absl::string_view text);
-
-// 是/否, yes/no, y/n, true/false, 1/0, √/×.
-absl::StatusOr<bool> ParseYesNo(absl::string_view text);
-std::string YesNoLabel(bool value);  // 是, 否
-
-// A calendar day as `YYYY-MM-DD`, from that or the way spreadsheets write it:
-// 2015/3/8, 2015.3.8, 2015年3月8日. INVALID_ARGUMENT for anything else and for
-// days that do not exist (2026-02-30).
-absl::StatusOr<std::string> ParseDay(absl::string_view text);
-
-// Money as ParseCny reads it (3.2亿, 5000万, 1,200,000, a bare number × `unit`),
-// and also negative (a loss: -500万).
-absl::StatusOr<int64_t> ParseSignedCny(absl::string_view text, int64_t unit = 1);
-
-// A whole number ≥ 0 (employees, patents), commas grouping allowed.
-absl::StatusOr<int32_t> ParseCount(absl::string_view text);
 
 // Resource names as typed on the command line: `7` or `enterprises/7` →
 // `enterprises/7`; a request `7/3` or its full name →

@@ -1,11 +1,14 @@
 #include "clients/cli/enterprise_growth_commands.h"
 
-#include <deque>
+#include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "clients/cli/cell_parsers.h"
 #include "clients/cli/enterprise_fields.h"
 #include "clients/cli/enterprise_output.h"
-#include "clients/cli/lead_csv.h"
+#include "clients/cli/field_flags.h"
+#include "clients/cli/money.h"
 
 namespace crm::cli {
 namespace {
@@ -14,39 +17,33 @@ namespace {
 // (and update-mask path) a flag sets.
 enum class FigureKind { kMoney, kSignedMoney, kCount };
 struct FigureFlag {
-  const char* name;  // the flag without "--", also what --clear takes
+  const char* flag;  // also what --clear takes, without the "--"
   const char* field;
   FigureKind kind;
   const char* help;
 };
 constexpr FigureFlag kFigureFlags[] = {
-    {"revenue", "revenue_cny", FigureKind::kMoney, "营业收入, e.g. 3.2亿, 5000万, 320000000"},
-    {"profit", "profit_cny", FigureKind::kSignedMoney, "利润 (a loss is negative, e.g. -800万)"},
-    {"rd-expense", "rd_expense_cny", FigureKind::kMoney, "研发费用"},
-    {"employees", "employees", FigureKind::kCount, "员工人数"},
-    {"rd-staff", "rd_staff", FigureKind::kCount, "研发人员"},
-    {"valuation", "valuation_cny", FigureKind::kMoney, "估值 (the year's latest)"},
-    {"financing", "cumulative_financing_cny", FigureKind::kMoney, "累计股权融资 (to the end of the year)"},
-    {"tax", "tax_paid_cny", FigureKind::kMoney, "纳税"},
-    {"patents", "patents", FigureKind::kCount, "授权专利 (held at the end of the year)"},
+    {"--revenue", "revenue_cny", FigureKind::kMoney, "营业收入, e.g. 3.2亿, 5000万, 320000000"},
+    {"--profit", "profit_cny", FigureKind::kSignedMoney, "利润 (a loss is negative, e.g. -800万)"},
+    {"--rd-expense", "rd_expense_cny", FigureKind::kMoney, "研发费用"},
+    {"--employees", "employees", FigureKind::kCount, "员工人数"},
+    {"--rd-staff", "rd_staff", FigureKind::kCount, "研发人员"},
+    {"--valuation", "valuation_cny", FigureKind::kMoney, "估值 (the year's latest)"},
+    {"--financing", "cumulative_financing_cny", FigureKind::kMoney, "累计股权融资 (to the end of the year)"},
+    {"--tax", "tax_paid_cny", FigureKind::kMoney, "纳税"},
+    {"--patents", "patents", FigureKind::kCount, "授权专利 (held at the end of the year)"},
 };
 
-struct FigureOptions {
-  struct Bound {
-    CLI::Option* option;
-    const FigureFlag* figure;
-    std::string value;
-  };
-  std::deque<Bound> bound;  // deque: stable addresses for CLI11's bindings
+// The figure a flag names without its "--", e.g. "revenue".
+absl::string_view FigureName(const FigureFlag& figure) { return absl::string_view(figure.flag).substr(2); }
+
+struct FigureOptions : FieldFlagValues<FigureFlag> {
   std::vector<std::string> clear;
 
   void AddTo(CLI::App* cmd) {
+    AddAll(cmd, kFigureFlags);
     std::string names;
-    for (const FigureFlag& f : kFigureFlags) {
-      bound.push_back({nullptr, &f, ""});
-      bound.back().option = cmd->add_option(absl::StrCat("--", f.name), bound.back().value, f.help);
-      absl::StrAppend(&names, names.empty() ? "" : ", ", f.name);
-    }
+    for (const FigureFlag& f : kFigureFlags) absl::StrAppend(&names, names.empty() ? "" : ", ", FigureName(f));
     cmd->add_option("--clear", clear, absl::StrCat("remove a figure (repeatable): ", names));
   }
 
@@ -56,24 +53,25 @@ struct FigureOptions {
     const google::protobuf::Reflection* reflection = m.GetReflection();
     for (const Bound& b : bound) {
       if (b.option->count() == 0) continue;
-      const google::protobuf::FieldDescriptor* field = descriptor->FindFieldByName(b.figure->field);
+      const FigureFlag& figure = *b.field;
+      const google::protobuf::FieldDescriptor* field = descriptor->FindFieldByName(figure.field);
       absl::Status status;
-      if (b.figure->kind == FigureKind::kCount) {
+      if (figure.kind == FigureKind::kCount) {
         auto n = ParseCount(b.value);
         if (n.ok()) reflection->SetInt32(&m, field, *n);
         status = n.status();
       } else {
-        auto yuan = b.figure->kind == FigureKind::kMoney ? ParseCny(b.value) : ParseSignedCny(b.value);
+        auto yuan = figure.kind == FigureKind::kMoney ? ParseCny(b.value) : ParseSignedCny(b.value);
         if (yuan.ok()) reflection->SetInt64(&m, field, *yuan);
         status = yuan.status();
       }
-      if (!status.ok()) return absl::InvalidArgumentError(absl::StrCat("--", b.figure->name, ": ", status.message()));
-      mask.add_paths(b.figure->field);
+      if (!status.ok()) return absl::InvalidArgumentError(absl::StrCat(figure.flag, ": ", status.message()));
+      mask.add_paths(figure.field);
     }
     for (const std::string& name : clear) {
       const FigureFlag* figure = nullptr;
       for (const FigureFlag& f : kFigureFlags) {
-        if (name == f.name || name == f.field) figure = &f;
+        if (name == FigureName(f) || name == f.field) figure = &f;
       }
       if (figure == nullptr) return absl::InvalidArgumentError(absl::StrCat("--clear: \"", name, "\" is not a figure"));
       mask.add_paths(figure->field);
@@ -87,7 +85,7 @@ absl::Status Flagged(const char* flag, const absl::Status& status) {
   return absl::Status(status.code(), absl::StrCat(flag, ": ", status.message()));
 }
 
-void AddMetricsCommands(CLI::App* group, CommandEnv& env, EnterprisesConnection* enterprises) {
+void AddMetricsCommands(CLI::App* group, CommandEnv& env) {
   auto out = [&env] { return EnterprisePrinter(std::cout, env.format, env.color); };
   CLI::App* metrics = group->add_subcommand("metrics", "yearly figures (revenue, R&D, staff, valuation…)");
   metrics->require_subcommand(1);
@@ -95,10 +93,10 @@ void AddMetricsCommands(CLI::App* group, CommandEnv& env, EnterprisesConnection*
     auto* cmd = metrics->add_subcommand("list", "every year's figures with growth rates, newest first");
     auto* name = env.Make<std::string>();
     cmd->add_option("enterprise", *name, "enterprises/{id} or {id}")->required();
-    Action(cmd, env, [enterprises, out, name]() -> absl::Status {
+    Action(cmd, env, [&env, out, name]() -> absl::Status {
       v1::ListYearlyMetricsRequest req;
       req.set_parent(EnterpriseName(*name));
-      auto years = (*enterprises)().ListYearlyMetrics(req);
+      auto years = env.Enterprises().ListYearlyMetrics(req);
       if (!years.ok()) return years.status();
       out().Metrics({years->yearly_metrics().begin(), years->yearly_metrics().end()});
       return absl::OkStatus();
@@ -116,14 +114,14 @@ void AddMetricsCommands(CLI::App* group, CommandEnv& env, EnterprisesConnection*
     cmd->add_option("year", f->year, "the calendar year, e.g. 2025")->required()->check(CLI::Range(1949, 2100));
     f->figures.AddTo(cmd);
     cmd->add_option("--etag", f->etag, "only if the year's figures are still at this etag");
-    Action(cmd, env, [enterprises, out, f]() -> absl::Status {
+    Action(cmd, env, [&env, out, f]() -> absl::Status {
       v1::UpdateYearlyMetricsRequest req;
       absl::Status filled = f->figures.Fill(*req.mutable_yearly_metrics(), *req.mutable_update_mask());
       if (!filled.ok()) return filled;
       req.mutable_yearly_metrics()->set_name(absl::StrCat(EnterpriseName(f->name), "/yearlyMetrics/", f->year));
       req.mutable_yearly_metrics()->set_etag(f->etag);
       req.set_allow_missing(true);
-      auto set = (*enterprises)().UpdateYearlyMetrics(req);
+      auto set = env.Enterprises().UpdateYearlyMetrics(req);
       if (!set.ok()) return set.status();
       out().YearlyMetrics(*set);
       return absl::OkStatus();
@@ -131,7 +129,7 @@ void AddMetricsCommands(CLI::App* group, CommandEnv& env, EnterprisesConnection*
   }
 }
 
-void AddTitleCommands(CLI::App* group, CommandEnv& env, EnterprisesConnection* enterprises) {
+void AddTitleCommands(CLI::App* group, CommandEnv& env) {
   auto out = [&env] { return EnterprisePrinter(std::cout, env.format, env.color); };
   CLI::App* titles = group->add_subcommand("titles", "titles held (瞪羚, 独角兽, 专精特新…): certifications");
   titles->require_subcommand(1);
@@ -141,11 +139,11 @@ void AddTitleCommands(CLI::App* group, CommandEnv& env, EnterprisesConnection* e
     auto* deleted = env.Make<bool>(false);
     cmd->add_option("enterprise", *name, "enterprises/{id} or {id}")->required();
     cmd->add_flag("--deleted", *deleted, "include removed ones");
-    Action(cmd, env, [enterprises, out, name, deleted]() -> absl::Status {
+    Action(cmd, env, [&env, out, name, deleted]() -> absl::Status {
       v1::ListCertificationsRequest req;
       req.set_parent(EnterpriseName(*name));
       req.set_show_deleted(*deleted);
-      auto listed = (*enterprises)().ListCertifications(req);
+      auto listed = env.Enterprises().ListCertifications(req);
       if (!listed.ok()) return listed.status();
       out().Certifications({listed->certifications().begin(), listed->certifications().end()});
       return absl::OkStatus();
@@ -166,7 +164,7 @@ void AddTitleCommands(CLI::App* group, CommandEnv& env, EnterprisesConnection* e
     cmd->add_option("--valid-until", f->valid_until, "last day it is valid, YYYY-MM-DD (default: no end)");
     cmd->add_option("--evidence", f->evidence, "the document or notice that proves it");
     cmd->add_option("--request-id", f->request_id, "UUID making a retry safe (default: a new one)");
-    Action(cmd, env, [enterprises, out, f]() -> absl::Status {
+    Action(cmd, env, [&env, out, f]() -> absl::Status {
       v1::CreateCertificationRequest req;
       req.set_parent(EnterpriseName(f->name));
       req.set_request_id(f->request_id);
@@ -185,7 +183,7 @@ void AddTitleCommands(CLI::App* group, CommandEnv& env, EnterprisesConnection* e
         c->set_valid_until(*day);
       }
       c->set_evidence_note(f->evidence);
-      auto created = (*enterprises)().CreateCertification(req);
+      auto created = env.Enterprises().CreateCertification(req);
       if (!created.ok()) return created.status();
       out().Certification(*created);
       return absl::OkStatus();
@@ -198,11 +196,11 @@ void AddTitleCommands(CLI::App* group, CommandEnv& env, EnterprisesConnection* e
     cmd->add_option("certification", *name, "enterprises/{id}/certifications/{id} or {enterprise id}/{id}")
         ->required();
     cmd->add_option("--etag", *etag, "only if the certification is still at this etag");
-    Action(cmd, env, [enterprises, out, name, etag]() -> absl::Status {
+    Action(cmd, env, [&env, out, name, etag]() -> absl::Status {
       v1::DeleteCertificationRequest req;
       req.set_name(CertificationName(*name));
       req.set_etag(*etag);
-      auto removed = (*enterprises)().DeleteCertification(req);
+      auto removed = env.Enterprises().DeleteCertification(req);
       if (!removed.ok()) return removed.status();
       out().Certification(*removed);
       return absl::OkStatus();
@@ -210,7 +208,7 @@ void AddTitleCommands(CLI::App* group, CommandEnv& env, EnterprisesConnection* e
   }
 }
 
-void AddScreeningCommands(CLI::App* group, CommandEnv& env, EnterprisesConnection* enterprises) {
+void AddScreeningCommands(CLI::App* group, CommandEnv& env) {
   auto out = [&env] { return EnterprisePrinter(std::cout, env.format, env.color); };
   {
     auto* cmd =
@@ -220,11 +218,11 @@ void AddScreeningCommands(CLI::App* group, CommandEnv& env, EnterprisesConnectio
     cmd->add_option("enterprise", *name, "enterprises/{id} or {id}")->required();
     cmd->add_option("--year", *year, "the year whose figures to use (default: the latest)")
         ->check(CLI::Range(0, 2100));
-    Action(cmd, env, [enterprises, out, name, year]() -> absl::Status {
+    Action(cmd, env, [&env, out, name, year]() -> absl::Status {
       v1::EvaluateEnterpriseRequest req;
       req.set_name(EnterpriseName(*name));
       req.set_year(*year);
-      auto evaluated = (*enterprises)().EvaluateEnterprise(req);
+      auto evaluated = env.Enterprises().EvaluateEnterprise(req);
       if (!evaluated.ok()) return evaluated.status();
       out().Evaluation(*evaluated);
       return absl::OkStatus();
@@ -242,7 +240,7 @@ void AddScreeningCommands(CLI::App* group, CommandEnv& env, EnterprisesConnectio
     cmd->add_flag("--in-zone", f->in_zone, "only enterprises inside the zone");
     cmd->add_option("--industry", f->industry, "GB/T 4754 section letter A-T or its name");
     cmd->add_option("--limit", f->limit, "stop after this many candidates (0: all)")->check(CLI::NonNegativeNumber);
-    Action(cmd, env, [enterprises, out, f]() -> absl::Status {
+    Action(cmd, env, [&env, out, f]() -> absl::Status {
       v1::ScreenEnterprisesRequest req;
       if (!f->title.empty()) {
         auto title = ParseTitle(f->title);
@@ -257,7 +255,7 @@ void AddScreeningCommands(CLI::App* group, CommandEnv& env, EnterprisesConnectio
       req.set_in_zone_only(f->in_zone);
       std::vector<v1::ScreenEnterprisesResponse::Candidate> all;
       absl::Status listed = CollectPages(
-          req, f->limit, [&](const v1::ScreenEnterprisesRequest& r) { return (*enterprises)().ScreenEnterprises(r); },
+          req, f->limit, [&](const v1::ScreenEnterprisesRequest& r) { return env.Enterprises().ScreenEnterprises(r); },
           [](const v1::ScreenEnterprisesResponse& page) -> const auto& { return page.candidates(); }, all);
       if (!listed.ok()) return listed;
       out().Candidates(all);
@@ -268,10 +266,10 @@ void AddScreeningCommands(CLI::App* group, CommandEnv& env, EnterprisesConnectio
 
 }  // namespace
 
-void AddEnterpriseGrowthCommands(CLI::App* enterprises_cmd, CommandEnv& env, EnterprisesConnection* enterprises) {
-  AddMetricsCommands(enterprises_cmd, env, enterprises);
-  AddTitleCommands(enterprises_cmd, env, enterprises);
-  AddScreeningCommands(enterprises_cmd, env, enterprises);
+void AddEnterpriseGrowthCommands(CLI::App* enterprises_cmd, CommandEnv& env) {
+  AddMetricsCommands(enterprises_cmd, env);
+  AddTitleCommands(enterprises_cmd, env);
+  AddScreeningCommands(enterprises_cmd, env);
 }
 
 }  // namespace crm::cli

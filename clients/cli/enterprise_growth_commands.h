@@ -4,13 +4,12 @@
 #include <CLI/CLI.hpp>
 
 #include "clients/cli/command_env.h"
-#include "clients/cli/enterprises_connection.h"
 
 namespace crm::cli {
 
 // Under `crm enterprises`: what the growth titles are judged by and granted:
 // `metrics list|set`, `titles list|add|remove`, `evaluate` and `screen`.
-void AddEnterpriseGrowthCommands(CLI::App* enterprises_cmd, CommandEnv& env, EnterprisesConnection* enterprises);
+void AddEnterpriseGrowthCommands(CLI::App* enterprises_cmd, CommandEnv& env);
 
 }  // namespace crm::cli
 

@@ -1,7 +1,5 @@
 #include "clients/cli/enterprise_output.h"
 
-#include <google/protobuf/util/json_util.h>
-
 #include <string>
 #include <utility>
 
@@ -10,10 +8,10 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "clients/cli/cell_parsers.h"
 #include "clients/cli/csv.h"
 #include "clients/cli/enterprise_csv.h"
 #include "clients/cli/enterprise_fields.h"
-#include "clients/cli/lead_csv.h"
 #include "clients/cli/text_table.h"
 
 namespace crm::cli {
@@ -44,15 +42,6 @@ std::string Tags(const google::protobuf::RepeatedField<int>& tags) {
 }
 
 }  // namespace
-
-void EnterprisePrinter::JsonObject(const google::protobuf::Message& message) {
-  google::protobuf::util::JsonPrintOptions options;
-  options.preserve_proto_field_names = true;
-  options.add_whitespace = true;
-  std::string json;
-  (void)google::protobuf::util::MessageToJsonString(message, &json, options);
-  out_ << json << "\n";
-}
 
 void EnterprisePrinter::PrintTable(const std::vector<std::string>& headers,
                                    const std::vector<std::vector<std::string>>& rows,
@@ -87,11 +76,7 @@ void EnterprisePrinter::PrintFields(const std::vector<std::pair<std::string, std
   Table table;
   table.headers = {"字段", "值"};
   table.rows = rows;
-  std::string rendered = RenderTable(table, 80);
-  size_t eol = rendered.find('\n');
-  if (color_ && eol != std::string::npos) rendered = absl::StrCat(kBold, rendered.substr(0, eol), kReset,
-                                                                   rendered.substr(eol));
-  out_ << rendered;
+  Generic().PrintTable(RenderTable(table, 80));
 }
 
 void EnterprisePrinter::Enterprises(const std::vector<v1::Enterprise>& enterprises) {
@@ -115,7 +100,7 @@ void EnterprisePrinter::Enterprises(const std::vector<v1::Enterprise>& enterpris
 }
 
 void EnterprisePrinter::Enterprise(const v1::Enterprise& e) {
-  if (format_ == Format::kJson) return JsonObject(e);
+  if (format_ == Format::kJson) return Generic().JsonObject(e);
   if (format_ == Format::kCsv) return Enterprises({e});
   PrintFields({
       {"企业", e.name()},
@@ -170,12 +155,12 @@ void EnterprisePrinter::Metrics(const std::vector<v1::YearlyMetrics>& years) {
 }
 
 void EnterprisePrinter::YearlyMetrics(const v1::YearlyMetrics& year) {
-  if (format_ == Format::kJson) return JsonObject(year);
+  if (format_ == Format::kJson) return Generic().JsonObject(year);
   Metrics({year});
 }
 
 void EnterprisePrinter::Certification(const v1::Certification& certification) {
-  if (format_ == Format::kJson) return JsonObject(certification);
+  if (format_ == Format::kJson) return Generic().JsonObject(certification);
   Certifications({certification});
 }
 
@@ -194,7 +179,7 @@ void EnterprisePrinter::Certifications(const std::vector<v1::Certification>& cer
 }
 
 void EnterprisePrinter::Evaluation(const v1::EvaluateEnterpriseResponse& r) {
-  if (format_ == Format::kJson) return JsonObject(r);
+  if (format_ == Format::kJson) return Generic().JsonObject(r);
   if (format_ == Format::kCsv) {
     out_ << CsvLine({"称号", "符合", "已持有", "条件", "指标", "满足", "说明", "依据"});
     for (const v1::TitleEvaluation& t : r.evaluations()) {
@@ -272,7 +257,7 @@ void EnterprisePrinter::ServiceRequests(const std::vector<v1::ServiceRequest>& r
 }
 
 void EnterprisePrinter::ServiceRequest(const v1::ServiceRequest& r) {
-  if (format_ == Format::kJson) return JsonObject(r);
+  if (format_ == Format::kJson) return Generic().JsonObject(r);
   if (format_ == Format::kCsv) return ServiceRequests({r});
   std::string color = ColorLabel(r.escalation_color());
   if (color_ && AnsiColor(r.escalation_color()) != nullptr) {

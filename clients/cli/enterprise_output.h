@@ -33,7 +33,6 @@ class EnterprisePrinter {
   void ServiceRequest(const v1::ServiceRequest& request);  // one in detail
 
  private:
-  void JsonObject(const google::protobuf::Message& message);
   // A table whose last column is the escalation colour when `colors` is given
   // (one per row): that cell is coloured when colour is on.
   void PrintTable(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows,

@@ -1,45 +1,25 @@
 #include "clients/cli/enterprise_transfer.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <fstream>
-#include <sstream>
+#include <utility>
 
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "clients/cli/csv.h"
+#include "clients/cli/csv_files.h"
 #include "clients/cli/enterprise_csv.h"
 
 namespace crm::cli {
-namespace {
-
-constexpr char kBom[] = "\xEF\xBB\xBF";
-
-std::string ReportPath(const std::string& input) {
-  absl::string_view stem = input;
-  if (absl::EndsWithIgnoreCase(stem, ".csv")) stem.remove_suffix(4);
-  return absl::StrCat(stem, ".rejected.csv");
-}
-
-}  // namespace
 
 absl::StatusOr<EnterpriseImportSummary> ImportEnterprises(client::EnterprisesClient& client, const std::string& path,
                                                           Encoding encoding) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot open ", path));
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  auto text = ToUtf8(bytes.str(), encoding);
-  if (!text.ok()) return text.status();
-  auto records = ParseCsv(*text);
+  auto records = ReadCsvFile(path, encoding);
   if (!records.ok()) return records.status();
-  if (records->empty()) return absl::InvalidArgumentError(absl::StrCat(path, " is empty"));
   const std::vector<std::string>& headers = (*records)[0];
   auto columns = MapEnterpriseHeaders(headers);
   if (!columns.ok()) return columns.status();
 
   EnterpriseImportSummary summary;
-  summary.report_path = ReportPath(path);
+  summary.report_path = RejectedReportPath(path);
   summary.rows = static_cast<int>(records->size()) - 1;
   // The USCC cell of a record, for messages about rows that could not be read.
   int uscc_column = 0;
@@ -83,32 +63,19 @@ absl::StatusOr<EnterpriseImportSummary> ImportEnterprises(client::EnterprisesCli
     }
   }
   std::sort(rejected.begin(), rejected.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (const auto& [record, r] : rejected) summary.rejected.push_back(r);
-
-  if (summary.rejected.empty()) {
-    std::remove(summary.report_path.c_str());  // an old report would be misleading
-    return summary;
-  }
-  std::ofstream report(summary.report_path, std::ios::binary | std::ios::trunc);
-  std::vector<std::string> report_headers = headers;
-  report_headers.push_back("行号");
-  report_headers.push_back("错误原因");
-  report << kBom << CsvLine(report_headers);
+  std::vector<RejectedRow> report;
   for (const auto& [record, r] : rejected) {
-    std::vector<std::string> line = (*records)[record];
-    line.resize(headers.size());
-    line.push_back(std::to_string(r.line));
-    line.push_back(r.reason);
-    report << CsvLine(line);
+    summary.rejected.push_back(r);
+    report.push_back({(*records)[record], r.line, r.reason});
   }
-  if (!report) return absl::InternalError(absl::StrCat("cannot write ", summary.report_path));
+  absl::Status reported = WriteRejectedReport(summary.report_path, headers, report);
+  if (!reported.ok()) return reported;
   return summary;
 }
 
 absl::StatusOr<int> ExportEnterprises(client::EnterprisesClient& client, const v1::ListEnterprisesRequest& filter,
                                       bool bom, std::ostream& out) {
-  if (bom) out << kBom;
-  out << CsvLine(EnterpriseExportHeaders());
+  WriteCsvHeader(out, bom, EnterpriseExportHeaders());
   int written = 0;
   v1::ExportEnterprisesRequest req;
   *req.mutable_filter() = filter;

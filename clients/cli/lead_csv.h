@@ -41,19 +41,12 @@ absl::StatusOr<LeadColumns> MapLeadHeaders(const std::vector<std::string>& heade
 // The lead a data row describes (fields not in the file stay unset). Enum cells
 // accept the Chinese label or the enum name, e.g. 世界500强 or
 // TARGET_LIST_FORTUNE_GLOBAL_500 or FORTUNE_GLOBAL_500; channels 走出去/请进来/
-// 以商招商/活动/展会/线上/其他; industry a GB/T 4754 section letter A–T or its
-// Chinese name; the country a two-letter code in either case or a common
-// Chinese name (德国 → DE, 中国香港 → HK). An empty company name stays empty
-// (the server decides). INVALID_ARGUMENT naming the column and the reason when a cell
+// 以商招商/活动/展会/线上/其他; industry as ParseIndustrySection reads it
+// (cell_parsers.h); the country a two-letter code in either case or a common
+// Chinese name (德国 → DE, 中国香港 → HK); the investment as ParseCny (money.h).
+// An empty company name stays empty (the server decides). INVALID_ARGUMENT naming the column and the reason when a cell
 // cannot be read; a row with too few cells is read as if the rest were empty.
 absl::StatusOr<v1::Lead> LeadFromRow(const LeadColumns& columns, const std::vector<std::string>& row);
-
-// Money as people write it: "1200000", "1,200,000", "3亿", "1.5亿元", "5000万",
-// "800元", also 千万/百万, falling mixed units such as 3亿5000万, ¥/￥ and
-// full-width digits; commas must group digits in threes. A bare number is
-// multiplied by `unit`; fractions are rounded half up to whole yuan.
-// INVALID_ARGUMENT for anything else, negative amounts, or overflow.
-absl::StatusOr<int64_t> ParseCny(absl::string_view text, int64_t unit = 1);
 
 // Export: Chinese headers that MapLeadHeaders reads back, and a lead's cells
 // (investment in 元, enums as their Chinese labels, the first contact only).
@@ -63,8 +56,7 @@ std::vector<std::string> LeadExportRow(const v1::Lead& lead);
 // Chinese labels used in tables and exports.
 std::string TargetListLabel(v1::TargetList value);
 std::string ChannelLabel(v1::LeadChannel value);
-std::string IndustryLabel(v1::IndustrySection value);  // e.g. "C 制造业"
-std::string LeadStatusLabel(v1::LeadStatus value);     // 新建/接洽中/已确认/已放弃/已转化
+std::string LeadStatusLabel(v1::LeadStatus value);  // 新建/接洽中/已确认/已放弃/已转化
 
 }  // namespace crm::cli
 

@@ -3,17 +3,13 @@
 #include <google/protobuf/util/time_util.h>
 #include <unistd.h>
 
-#include <cstdio>
-#include <fstream>
-#include <sstream>
-
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "clients/cli/csv.h"
+#include "clients/cli/csv_files.h"
 #include "clients/cli/lead_csv.h"
 #include "clients/cli/progress.h"
 #include "services/common/auth.h"
@@ -22,20 +18,12 @@
 namespace crm::cli {
 namespace {
 
-constexpr char kBom[] = "\xEF\xBB\xBF";
-
 std::string ReasonOf(const absl::Status& status) {
   std::vector<FieldViolation> violations = ViolationsOf(status);
   if (violations.empty()) return std::string(status.message());
   std::vector<std::string> parts;
   for (const auto& v : violations) parts.push_back(absl::StrCat(v.field, ": ", v.description));
   return absl::StrJoin(parts, "; ");
-}
-
-std::string ReportPath(const std::string& input) {
-  absl::string_view stem = input;
-  if (absl::EndsWithIgnoreCase(stem, ".csv")) stem.remove_suffix(4);
-  return absl::StrCat(stem, ".rejected.csv");
 }
 
 }  // namespace
@@ -51,22 +39,15 @@ std::string ImportRequestId(const std::vector<std::string>& cells) {
 
 absl::StatusOr<ImportSummary> ImportLeads(client::LeadsClient& client, const std::string& path, Encoding encoding,
                                           bool show_progress) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot open ", path));
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  auto text = ToUtf8(bytes.str(), encoding);
-  if (!text.ok()) return text.status();
-  auto records = ParseCsv(*text);
+  auto records = ReadCsvFile(path, encoding);
   if (!records.ok()) return records.status();
-  if (records->empty()) return absl::InvalidArgumentError(absl::StrCat(path, " is empty"));
   const std::vector<std::string>& headers = (*records)[0];
   auto columns = MapLeadHeaders(headers);
   if (!columns.ok()) return columns.status();
 
   ImportSummary summary;
-  summary.report_path = ReportPath(path);
-  std::vector<std::vector<std::string>> rejected;
+  summary.report_path = RejectedReportPath(path);
+  std::vector<RejectedRow> rejected;
   // A lead created before this import started was imported before (its request
   // id was answered from the first time). Compared with the server's clock: the
   // counts are only as right as the two clocks agree, the data is right anyway.
@@ -79,11 +60,7 @@ absl::StatusOr<ImportSummary> ImportLeads(client::LeadsClient& client, const std
     const std::vector<std::string>& row = (*records)[i];
     ++summary.rows;
     auto reject = [&](const std::string& reason) {
-      std::vector<std::string> line = row;
-      line.resize(headers.size());
-      line.push_back(std::to_string(i + 1));  // the line in the file, counting the header
-      line.push_back(reason);
-      rejected.push_back(std::move(line));
+      rejected.push_back({row, static_cast<int>(i) + 1, reason});  // line i + 1: the header is line 1
     };
     auto lead = LeadFromRow(*columns, row);
     if (!lead.ok()) {
@@ -110,28 +87,18 @@ absl::StatusOr<ImportSummary> ImportLeads(client::LeadsClient& client, const std
   }
   progress.Finish();
   summary.rejected = static_cast<int>(rejected.size());
-  if (rejected.empty()) {
-    std::remove(summary.report_path.c_str());  // an old report would be misleading
-    if (!stopped.ok()) return stopped;
-    return summary;
-  }
-  std::ofstream report(summary.report_path, std::ios::binary | std::ios::trunc);
-  std::vector<std::string> report_headers = headers;
-  report_headers.push_back("行号");
-  report_headers.push_back("错误原因");
-  report << kBom << CsvLine(report_headers);
-  for (const auto& line : rejected) report << CsvLine(line);
-  if (!report) return absl::InternalError(absl::StrCat("cannot write ", summary.report_path));
-  if (!stopped.ok()) {
+  absl::Status reported = WriteRejectedReport(summary.report_path, headers, rejected);
+  if (!reported.ok()) return reported;
+  if (!stopped.ok() && !rejected.empty()) {
     return absl::Status(stopped.code(), absl::StrCat(stopped.message(), " Rejected rows so far: ", summary.report_path));
   }
+  if (!stopped.ok()) return stopped;
   return summary;
 }
 
 absl::StatusOr<int> ExportLeads(client::LeadsClient& client, const v1::ListLeadsRequest& filters, int limit,
                                 bool bom, std::ostream& out) {
-  if (bom) out << kBom;
-  out << CsvLine(LeadExportHeaders());
+  WriteCsvHeader(out, bom, LeadExportHeaders());
   int written = 0;
   absl::Status status = client.ForEachLead(filters, limit, [&](const v1::Lead& lead) {
     out << CsvLine(LeadExportRow(lead));

@@ -2,17 +2,15 @@
 
 #include <unistd.h>
 
-#include <deque>
-#include <fstream>
-
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
+#include "clients/cli/field_flags.h"
 #include "clients/cli/lead_csv.h"
 #include "clients/cli/lead_transfer.h"
-#include "clients/cli/text_encoding.h"
+#include "clients/cli/transfer_flags.h"
 
 namespace crm::cli {
 namespace {
@@ -41,20 +39,8 @@ constexpr FieldFlag kFieldFlags[] = {
     {"--contact-email", "contact_email", "contact's e-mail"},
 };
 
-struct FieldOptions {
-  struct Bound {
-    CLI::Option* option;
-    const FieldFlag* field;
-    std::string value;
-  };
-  std::deque<Bound> bound;  // deque: stable addresses for CLI11's bindings
-
-  void AddTo(CLI::App* cmd) {
-    for (const FieldFlag& f : kFieldFlags) {
-      bound.push_back({nullptr, &f, ""});
-      bound.back().option = cmd->add_option(f.flag, bound.back().value, f.help);
-    }
-  }
+struct FieldOptions : FieldFlagValues<FieldFlag> {
+  void AddTo(CLI::App* cmd) { AddAll(cmd, kFieldFlags); }
 
   // The lead the set flags describe, and the proto fields they name.
   absl::StatusOr<v1::Lead> Lead(std::vector<std::string>* fields = nullptr) const {
@@ -117,8 +103,7 @@ struct ListFlags {
     for (const FieldFlag& f : kFieldFlags) {
       std::string column = f.column;
       if (column != "target_list" && column != "channel" && column != "industry") continue;
-      fields.bound.push_back({nullptr, &f, ""});
-      fields.bound.back().option = cmd->add_option(f.flag, fields.bound.back().value, f.help);
+      fields.Add(cmd, f);
     }
   }
 
@@ -365,14 +350,12 @@ void AddLeadsCommands(CLI::App& app, CommandEnv& env) {
   import->require_subcommand(1);
   {
     auto* cmd = import->add_subcommand("leads", "import leads from CSV (UTF-8 or GBK, Chinese or English headers)");
-    auto* file = env.Make<std::string>();
-    auto* encoding = env.Make<std::string>("auto");
-    cmd->add_option("file", *file, "the CSV file")->required()->check(CLI::ExistingFile);
-    cmd->add_option("--encoding", *encoding, "auto, utf-8, gbk or gb18030")->capture_default_str();
-    Action(cmd, env, [&env, file, encoding]() -> absl::Status {
-      auto enc = ParseEncodingName(*encoding);
+    auto* input = env.Make<ImportFileFlags>();
+    input->AddTo(cmd);
+    Action(cmd, env, [&env, input]() -> absl::Status {
+      auto enc = input->ParsedEncoding();
       if (!enc.ok()) return enc.status();
-      auto summary = ImportLeads(env.Leads(), *file, *enc, /*show_progress=*/true);
+      auto summary = ImportLeads(env.Leads(), input->file, *enc, /*show_progress=*/true);
       if (!summary.ok()) return summary.status();
       std::cerr << summary->rows << " rows: " << summary->created << " created, " << summary->existing
                 << " imported before, " << summary->rejected << " rejected\n";
@@ -388,25 +371,16 @@ void AddLeadsCommands(CLI::App& app, CommandEnv& env) {
   export_cmd->require_subcommand(1);
   {
     auto* cmd = export_cmd->add_subcommand("leads", "export leads as CSV that Excel and `crm import` read");
-    auto* file = env.Make<std::string>("-");
-    auto* bom = env.Make<bool>(false);
+    auto* output = env.Make<ExportFileFlags>();
     auto* flags = env.Make<ListFlags>();
-    cmd->add_option("file", *file, "output file (default: standard output)");
-    cmd->add_flag("--bom", *bom, "start with a UTF-8 BOM, so that Excel detects the encoding");
+    output->AddTo(cmd);
     flags->AddTo(cmd);
-    Action(cmd, env, [&env, file, bom, flags]() -> absl::Status {
+    Action(cmd, env, [&env, output, flags]() -> absl::Status {
       auto req = flags->Request();
       if (!req.ok()) return req.status();
-      std::ofstream out_file;
-      if (*file != "-") {
-        out_file.open(*file, std::ios::binary | std::ios::trunc);
-        if (!out_file) return absl::PermissionDeniedError(absl::StrCat("cannot write ", *file));
-      }
-      std::ostream& out = *file == "-" ? std::cout : out_file;
-      auto written = ExportLeads(env.Leads(), *req, flags->limit, *bom, out);
-      if (!written.ok()) return written.status();
-      if (*file != "-") std::cerr << *written << " leads written to " << *file << "\n";
-      return absl::OkStatus();
+      return output->Write("leads", [&](std::ostream& out, bool bom) {
+        return ExportLeads(env.Leads(), *req, flags->limit, bom, out);
+      });
     });
   }
 }

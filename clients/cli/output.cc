@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
+#include "clients/cli/cell_parsers.h"
 #include "clients/cli/csv.h"
 #include "clients/cli/lead_csv.h"
 #include "clients/cli/text_table.h"
@@ -64,6 +65,11 @@ void Printer::Json(const std::vector<const google::protobuf::Message*>& messages
   out_ << (as_array ? (messages.empty() ? "]\n" : "\n]\n") : "");
 }
 
+void Printer::JsonObject(const google::protobuf::Message& message) {
+  Json({&message}, false);
+  out_ << "\n";
+}
+
 void Printer::Leads(const std::vector<v1::Lead>& leads) {
   if (format_ == Format::kJson) {
     std::vector<const google::protobuf::Message*> messages;
@@ -88,11 +94,7 @@ void Printer::Leads(const std::vector<v1::Lead>& leads) {
 }
 
 void Printer::Lead(const v1::Lead& l) {
-  if (format_ == Format::kJson) {
-    Json({&l}, false);
-    out_ << "\n";
-    return;
-  }
+  if (format_ == Format::kJson) return JsonObject(l);
   if (format_ == Format::kCsv) {
     out_ << CsvLine(LeadExportHeaders()) << CsvLine(LeadExportRow(l));
     return;
@@ -153,11 +155,7 @@ void Printer::Activities(const std::vector<v1::Activity>& activities) {
 void Printer::Activity(const v1::Activity& a) { Activities({a}); }
 
 void Printer::Duplicates(const v1::FindDuplicateLeadsResponse& response) {
-  if (format_ == Format::kJson) {
-    Json({&response}, false);
-    out_ << "\n";
-    return;
-  }
+  if (format_ == Format::kJson) return JsonObject(response);
   std::vector<std::string> headers = {"线索", "企业名称", "统一社会信用代码", "匹配", "状态", "负责人"};
   Table table;
   table.headers = headers;

@@ -30,10 +30,13 @@ class Printer {
   // Any records: a table or CSV of `rows` under `headers`, or the JSON of `messages`.
   void Records(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows,
                const std::vector<const google::protobuf::Message*>& messages);
+  // One record as an indented JSON object, whatever the format.
+  void JsonObject(const google::protobuf::Message& message);
+  // A table as RenderTable renders it, the header line bold when colour is on.
+  void PrintTable(const std::string& rendered);
 
  private:
   void Json(const std::vector<const google::protobuf::Message*>& messages, bool as_array);
-  void PrintTable(const std::string& rendered);
 
   std::ostream& out_;
   Format format_;

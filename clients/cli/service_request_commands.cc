@@ -1,9 +1,9 @@
 #include "clients/cli/service_request_commands.h"
 
 #include "absl/strings/str_cat.h"
+#include "clients/cli/cell_parsers.h"
 #include "clients/cli/enterprise_fields.h"
 #include "clients/cli/enterprise_output.h"
-#include "clients/cli/enterprises_connection.h"
 
 namespace crm::cli {
 namespace {
@@ -156,7 +156,6 @@ absl::StatusOr<v1::ServiceRequest> TakeStep(client::EnterprisesClient& c, Step s
 }  // namespace
 
 void AddServiceRequestCommands(CLI::App& app, CommandEnv& env) {
-  auto* enterprises = env.Make<EnterprisesConnection>(env);
   auto out = [&env] { return EnterprisePrinter(std::cout, env.format, env.color); };
   CLI::App* group = app.add_subcommand("requests", "service requests (服务清单) of the pool's enterprises");
   group->require_subcommand(1);
@@ -165,13 +164,13 @@ void AddServiceRequestCommands(CLI::App& app, CommandEnv& env) {
     auto* cmd = group->add_subcommand("list", "list requests, earliest due date first, with the 督办 colour");
     auto* flags = env.Make<ListFlags>();
     flags->AddTo(cmd);
-    Action(cmd, env, [enterprises, out, flags]() -> absl::Status {
+    Action(cmd, env, [&env, out, flags]() -> absl::Status {
       auto req = flags->Request();
       if (!req.ok()) return req.status();
       std::vector<v1::ServiceRequest> all;
       absl::Status listed = CollectPages(
           *req, flags->limit,
-          [&](const v1::ListServiceRequestsRequest& r) { return (*enterprises)().ListServiceRequests(r); },
+          [&](const v1::ListServiceRequestsRequest& r) { return env.Enterprises().ListServiceRequests(r); },
           [](const v1::ListServiceRequestsResponse& page) -> const auto& { return page.service_requests(); }, all);
       if (!listed.ok()) return listed;
       out().ServiceRequests(all);
@@ -182,10 +181,10 @@ void AddServiceRequestCommands(CLI::App& app, CommandEnv& env) {
     auto* cmd = group->add_subcommand("get", "show one request");
     auto* name = env.Make<std::string>();
     cmd->add_option("request", *name, "enterprises/{id}/serviceRequests/{id} or {enterprise id}/{id}")->required();
-    Action(cmd, env, [enterprises, out, name]() -> absl::Status {
+    Action(cmd, env, [&env, out, name]() -> absl::Status {
       v1::GetServiceRequestRequest req;
       req.set_name(ServiceRequestName(*name));
-      auto r = (*enterprises)().GetServiceRequest(req);
+      auto r = env.Enterprises().GetServiceRequest(req);
       if (!r.ok()) return r.status();
       out().ServiceRequest(*r);
       return absl::OkStatus();
@@ -202,13 +201,13 @@ void AddServiceRequestCommands(CLI::App& app, CommandEnv& env) {
     fields->priority_opt->required();
     fields->description_opt->required();
     cmd->add_option("--request-id", *request_id, "UUID making a retry safe (default: a new one)");
-    Action(cmd, env, [enterprises, out, enterprise, fields, request_id]() -> absl::Status {
+    Action(cmd, env, [&env, out, enterprise, fields, request_id]() -> absl::Status {
       v1::CreateServiceRequestRequest req;
       req.set_parent(EnterpriseName(*enterprise));
       req.set_request_id(*request_id);
       absl::Status filled = fields->Fill(*req.mutable_service_request(), nullptr);
       if (!filled.ok()) return filled;
-      auto created = (*enterprises)().CreateServiceRequest(req);
+      auto created = env.Enterprises().CreateServiceRequest(req);
       if (!created.ok()) return created.status();
       out().ServiceRequest(*created);
       return absl::OkStatus();
@@ -222,7 +221,7 @@ void AddServiceRequestCommands(CLI::App& app, CommandEnv& env) {
     cmd->add_option("request", *name, "enterprises/{id}/serviceRequests/{id} or {enterprise id}/{id}")->required();
     fields->AddTo(cmd, /*creating=*/false);
     cmd->add_option("--etag", *etag, "only if the request is still at this etag");
-    Action(cmd, env, [enterprises, out, name, etag, fields]() -> absl::Status {
+    Action(cmd, env, [&env, out, name, etag, fields]() -> absl::Status {
       v1::UpdateServiceRequestRequest req;
       absl::Status filled = fields->Fill(*req.mutable_service_request(), req.mutable_update_mask());
       if (!filled.ok()) return filled;
@@ -231,7 +230,7 @@ void AddServiceRequestCommands(CLI::App& app, CommandEnv& env) {
       }
       req.mutable_service_request()->set_name(ServiceRequestName(*name));
       req.mutable_service_request()->set_etag(*etag);
-      auto updated = (*enterprises)().UpdateServiceRequest(req);
+      auto updated = env.Enterprises().UpdateServiceRequest(req);
       if (!updated.ok()) return updated.status();
       out().ServiceRequest(*updated);
       return absl::OkStatus();
@@ -262,8 +261,8 @@ void AddServiceRequestCommands(CLI::App& app, CommandEnv& env) {
     }
     if (s.step == Step::kReopen) cmd->add_option("--reason", f->reason, "why (required)")->required();
     Step step = s.step;
-    Action(cmd, env, [enterprises, out, step, f]() -> absl::Status {
-      auto r = TakeStep((*enterprises)(), step, *f);
+    Action(cmd, env, [&env, out, step, f]() -> absl::Status {
+      auto r = TakeStep(env.Enterprises(), step, *f);
       if (!r.ok()) return r.status();
       out().ServiceRequest(*r);
       return absl::OkStatus();

@@ -68,6 +68,7 @@ absl::Status RpcRunner::Admit(grpc::CallbackServerContext* ctx, const Credential
                                      : authenticator_->Authenticate(credential.token);
   if (!who.ok()) return who.status();
   call.principal = *std::move(who);
+  call.bearer_token = credential.token;
   if (options_.rate_limiter) {
     if (absl::Status admitted = options_.rate_limiter->Admit(call.principal.user_id); !admitted.ok()) return admitted;
   }

@@ -22,6 +22,9 @@ struct CallContext {
   std::string method;      // e.g. "crm.v1.LeadService/GetLead"
   std::string trace_id;    // `x-request-id` metadata, or a generated one; goes to the logs
   absl::Time deadline;     // the caller's deadline, capped by the server's maximum
+  // The caller's bearer token (empty under mTLS), for calls a service makes
+  // to another on the caller's behalf. Never logged.
+  std::string bearer_token;
 };
 
 struct RpcRunnerOptions {

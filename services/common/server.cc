@@ -92,6 +92,13 @@ void CrmServer::Shutdown() {
   server_->Wait();
 }
 
+std::shared_ptr<grpc::Channel> CrmServer::InProcessChannel() const {
+  grpc::ChannelArguments args;
+  args.SetMaxReceiveMessageSize(config_.max_message_bytes);
+  args.SetMaxSendMessageSize(config_.max_message_bytes);
+  return server_->InProcessChannel(args);
+}
+
 void BlockShutdownSignals() {
   sigset_t set;
   sigemptyset(&set);

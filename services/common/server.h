@@ -40,6 +40,10 @@ class CrmServer {
 
   int port() const { return port_; }
 
+  // A channel to this server that stays inside the process (no sockets, no
+  // TLS): how one hosted service calls another.
+  std::shared_ptr<grpc::Channel> InProcessChannel() const;
+
   // Graceful drain: health turns NOT_SERVING, new calls are refused, calls in
   // flight may finish until the drain deadline, then the rest are cancelled.
   void Shutdown();

@@ -14,40 +14,17 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
-#include "services/common/resource_name.h"
-#include "services/common/text.h"
+#include "services/common/field_checks.h"
 #include "services/common/uscc.h"
 
 namespace crm {
 namespace {
 
-using google::protobuf::FieldDescriptor;
 using google::protobuf::FieldMask;
-using google::protobuf::Message;
 
 // The first and last year a yearly figure, batch or name may carry.
 constexpr int kFirstYear = 1949;
 constexpr int kLastYear = 2100;
-
-void CheckText(absl::string_view value, size_t max_chars, bool required, const std::string& field,
-               FieldViolations& violations) {
-  if (required && absl::StripAsciiWhitespace(value).empty()) {
-    violations.Add(field, "is required");
-  } else if (CharCount(value) > max_chars) {
-    violations.Add(field, absl::StrCat("must be at most ", max_chars, " characters, got ", CharCount(value)));
-  }
-}
-
-// An optional date field: empty, or a real day.
-void CheckOptionalDay(absl::string_view value, const std::string& field, FieldViolations& violations) {
-  if (!value.empty() && !ParseIsoDay(value)) violations.Add(field, "must be a date YYYY-MM-DD");
-}
-
-void CheckUnit(absl::string_view value, const std::string& field, FieldViolations& violations) {
-  if (!value.empty() && PrincipalId(value, "units").empty()) {
-    violations.Add(field, "must be a unit name like `units/promotion-1`");
-  }
-}
 
 // The GB/T 4754-2017 divisions (大类) of each section (门类), A = 1 … T = 20:
 // the divisions are numbered 01–97 through the sections in order.
@@ -77,85 +54,6 @@ void CheckDivision(v1::IndustrySection section, absl::string_view division, cons
   }
 }
 
-// ---- Field masks
-
-// The fields `mask` names, checked against `updatable` (`*` = all of them).
-// `read_only` explains, for the fields people are likely to try, how they do
-// change instead.
-absl::StatusOr<std::vector<const FieldDescriptor*>> MaskedFields(
-    const FieldMask& mask, const google::protobuf::Descriptor* descriptor, const std::vector<std::string>& updatable,
-    const std::map<std::string, std::string>& read_only, absl::string_view what = "fields to change") {
-  if (mask.paths().empty()) {
-    return InvalidField("update_mask", absl::StrCat("is required: name the ", what, ", or `*` for all"));
-  }
-  std::vector<std::string> paths;
-  for (const std::string& path : mask.paths()) {
-    if (path == "*") {
-      paths = updatable;
-      break;
-    }
-    if (absl::c_find(updatable, path) == updatable.end()) {
-      auto hint = read_only.find(path);
-      std::string why = hint != read_only.end() ? hint->second
-                                                : absl::StrCat("can be one of: ", absl::StrJoin(updatable, ", "));
-      return InvalidField("update_mask", absl::StrCat("`", path, "` ", why));
-    }
-    // A path named twice is copied once.
-    if (absl::c_find(paths, path) == paths.end()) paths.push_back(path);
-  }
-  std::vector<const FieldDescriptor*> fields;
-  for (const std::string& path : paths) fields.push_back(descriptor->FindFieldByName(path));
-  return fields;
-}
-
-// Replaces field `f` of `to` with that of `from`; a field with presence that
-// `from` lacks ends up cleared.
-void CopyField(const Message& from, Message& to, const FieldDescriptor* f) {
-  const auto* r = to.GetReflection();
-  r->ClearField(&to, f);
-  if (f->is_repeated()) {
-    for (int i = 0; i < r->FieldSize(from, f); ++i) {
-      switch (f->cpp_type()) {
-        case FieldDescriptor::CPPTYPE_INT32: r->AddInt32(&to, f, r->GetRepeatedInt32(from, f, i)); break;
-        case FieldDescriptor::CPPTYPE_INT64: r->AddInt64(&to, f, r->GetRepeatedInt64(from, f, i)); break;
-        case FieldDescriptor::CPPTYPE_UINT32: r->AddUInt32(&to, f, r->GetRepeatedUInt32(from, f, i)); break;
-        case FieldDescriptor::CPPTYPE_UINT64: r->AddUInt64(&to, f, r->GetRepeatedUInt64(from, f, i)); break;
-        case FieldDescriptor::CPPTYPE_DOUBLE: r->AddDouble(&to, f, r->GetRepeatedDouble(from, f, i)); break;
-        case FieldDescriptor::CPPTYPE_FLOAT: r->AddFloat(&to, f, r->GetRepeatedFloat(from, f, i)); break;
-        case FieldDescriptor::CPPTYPE_BOOL: r->AddBool(&to, f, r->GetRepeatedBool(from, f, i)); break;
-        case FieldDescriptor::CPPTYPE_ENUM: r->AddEnumValue(&to, f, r->GetRepeatedEnumValue(from, f, i)); break;
-        case FieldDescriptor::CPPTYPE_STRING: r->AddString(&to, f, r->GetRepeatedString(from, f, i)); break;
-        case FieldDescriptor::CPPTYPE_MESSAGE: r->AddMessage(&to, f)->CopyFrom(r->GetRepeatedMessage(from, f, i)); break;
-      }
-    }
-    return;
-  }
-  if (f->has_presence() && !r->HasField(from, f)) return;
-  switch (f->cpp_type()) {
-    case FieldDescriptor::CPPTYPE_INT32: r->SetInt32(&to, f, r->GetInt32(from, f)); break;
-    case FieldDescriptor::CPPTYPE_INT64: r->SetInt64(&to, f, r->GetInt64(from, f)); break;
-    case FieldDescriptor::CPPTYPE_UINT32: r->SetUInt32(&to, f, r->GetUInt32(from, f)); break;
-    case FieldDescriptor::CPPTYPE_UINT64: r->SetUInt64(&to, f, r->GetUInt64(from, f)); break;
-    case FieldDescriptor::CPPTYPE_DOUBLE: r->SetDouble(&to, f, r->GetDouble(from, f)); break;
-    case FieldDescriptor::CPPTYPE_FLOAT: r->SetFloat(&to, f, r->GetFloat(from, f)); break;
-    case FieldDescriptor::CPPTYPE_BOOL: r->SetBool(&to, f, r->GetBool(from, f)); break;
-    case FieldDescriptor::CPPTYPE_ENUM: r->SetEnumValue(&to, f, r->GetEnumValue(from, f)); break;
-    case FieldDescriptor::CPPTYPE_STRING: r->SetString(&to, f, r->GetString(from, f)); break;
-    case FieldDescriptor::CPPTYPE_MESSAGE: r->MutableMessage(&to, f)->CopyFrom(r->GetMessage(from, f)); break;
-  }
-}
-
-// Copies the fields `mask` names (see MaskedFields) from `patch` into `target`.
-absl::Status ApplyMask(const FieldMask& mask, const Message& patch, Message& target,
-                       const std::vector<std::string>& updatable,
-                       const std::map<std::string, std::string>& read_only,
-                       absl::string_view what = "fields to change") {
-  auto fields = MaskedFields(mask, target.GetDescriptor(), updatable, read_only, what);
-  if (!fields.ok()) return fields.status();
-  for (const FieldDescriptor* f : *fields) CopyField(patch, target, f);
-  return absl::OkStatus();
-}
-
 std::string ShortName(absl::string_view enum_name, absl::string_view prefix) {
   return std::string(absl::StripPrefix(enum_name, prefix));
 }
@@ -165,20 +63,6 @@ std::string StatusName(v1::ServiceRequestStatus status) {
 }
 
 }  // namespace
-
-absl::CivilDay ZoneDay(absl::Time now) { return absl::ToCivilDay(now, absl::FixedTimeZone(8 * 3600)); }
-
-std::optional<absl::CivilDay> ParseIsoDay(absl::string_view text) {
-  absl::CivilDay day;
-  // The round trip rejects what ParseCivilTime would normalise (2026-02-30)
-  // and forms other than exactly YYYY-MM-DD.
-  if (text.size() != 10 || !absl::ParseCivilTime(text, &day) || absl::FormatCivilTime(day) != text) {
-    return std::nullopt;
-  }
-  return day;
-}
-
-std::string IsoDay(absl::CivilDay day) { return absl::FormatCivilTime(day); }
 
 // ---- Enterprises
 

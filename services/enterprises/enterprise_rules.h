@@ -17,17 +17,10 @@
 #include "crm/v1/enterprises_service.pb.h"
 #include "google/protobuf/field_mask.pb.h"
 #include "services/common/auth.h"
+#include "services/common/calendar.h"  // ZoneDay, ParseIsoDay, IsoDay
 #include "services/common/field_violations.h"
 
 namespace crm {
-
-// The zone's calendar day at `now` (China Standard Time, UTC+8): what due
-// dates, ages and "today" are counted in.
-absl::CivilDay ZoneDay(absl::Time now);
-
-// `YYYY-MM-DD` as a day; nullopt when it is not a real calendar day.
-std::optional<absl::CivilDay> ParseIsoDay(absl::string_view text);
-std::string IsoDay(absl::CivilDay day);
 
 // ---- Enterprises
 

@@ -12,6 +12,7 @@
 #include "services/common/resource_name.h"
 #include "services/common/status_macros.h"
 #include "services/common/text.h"
+#include "services/common/uscc.h"
 #include "services/enterprises/enterprise_rules.h"
 
 namespace crm {
@@ -46,6 +47,10 @@ absl::StatusOr<EnterpriseQuery> EnterpriseQueryOf(const v1::ListEnterprisesReque
   q.in_zone_only = req.in_zone_only();
   q.name_contains = req.name_contains();
   q.show_deleted = req.show_deleted();
+  q.uscc = req.uscc();
+  if (!req.uscc().empty()) {
+    if (auto problem = UsccProblem(req.uscc())) violations.Add("uscc", *problem);
+  }
   if (!req.service_secretary().empty() && (q.secretary_id = PrincipalId(req.service_secretary(), "users")).empty()) {
     violations.Add("service_secretary", "must be a user name like `users/alice`");
   }

@@ -127,6 +127,8 @@ grpc::ServerUnaryReactor* LeadsService::CreateLead(grpc::CallbackServerContext* 
     lead.clear_name();
     lead.clear_etag();
     lead.clear_disqualify_reason();
+    lead.clear_converted_enterprise();
+    lead.clear_converted_project();
     lead.set_status(v1::LEAD_STATUS_NEW);
     if (lead.owner().empty()) lead.set_owner(call.principal.user_name());
     if (lead.unit().empty()) lead.set_unit(call.principal.unit_name());

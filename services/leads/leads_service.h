@@ -1,7 +1,12 @@
 #ifndef CRM_SERVICES_LEADS_LEADS_SERVICE_H_
 #define CRM_SERVICES_LEADS_LEADS_SERVICE_H_
 
+#include <atomic>
+#include <memory>
+
+#include "crm/v1/enterprises_service.grpc.pb.h"
 #include "crm/v1/leads_service.grpc.pb.h"
+#include "crm/v1/projects_service.grpc.pb.h"
 #include "services/common/rpc_runner.h"
 #include "services/leads/lead_rules.h"
 #include "storage/lead_store.h"
@@ -13,6 +18,15 @@ namespace crm {
 class LeadsService final : public v1::LeadService::CallbackService {
  public:
   LeadsService(RpcRunner* runner, ConnectionPool* pool);
+
+  // Where ConvertLead finds the enterprises and projects services (this
+  // process's own server, or other processes). Until set, ConvertLead is
+  // UNAVAILABLE. `max_conversions` bounds the conversions running at once:
+  // each holds an executor thread while it calls the other services, which
+  // need threads of their own when they are hosted in this process, so it
+  // must stay below the executor's size.
+  void ConnectConversionPeers(std::shared_ptr<grpc::Channel> enterprises, std::shared_ptr<grpc::Channel> projects,
+                              int max_conversions);
 
   grpc::ServerUnaryReactor* GetLead(grpc::CallbackServerContext* ctx, const v1::GetLeadRequest* req,
                                     v1::Lead* resp) override;
@@ -40,8 +54,14 @@ class LeadsService final : public v1::LeadService::CallbackService {
   grpc::ServerUnaryReactor* FindDuplicateLeads(grpc::CallbackServerContext* ctx,
                                                const v1::FindDuplicateLeadsRequest* req,
                                                v1::FindDuplicateLeadsResponse* resp) override;
+  // lead_conversion.cc
+  grpc::ServerUnaryReactor* ConvertLead(grpc::CallbackServerContext* ctx, const v1::ConvertLeadRequest* req,
+                                        v1::ConvertLeadResponse* resp) override;
 
  private:
+  // The saga of ConvertLead (see lead_conversion.cc).
+  absl::Status Convert(const CallContext& call, const v1::ConvertLeadRequest& req, v1::ConvertLeadResponse& resp);
+
   // A status change by a custom method (Qualify, Disqualify, Reopen).
   absl::Status ChangeStatus(const CallContext& call, const std::string& name, const std::string& etag,
                             const std::string& request_id, LeadAction action, const std::string& reason,
@@ -54,6 +74,10 @@ class LeadsService final : public v1::LeadService::CallbackService {
 
   RpcRunner* runner_;
   LeadStore store_;
+  std::unique_ptr<v1::EnterpriseService::Stub> enterprises_;
+  std::unique_ptr<v1::ProjectService::Stub> projects_;
+  int max_conversions_ = 0;
+  std::atomic<int> conversions_running_{0};
 };
 
 }  // namespace crm

@@ -81,6 +81,7 @@ def generate_stubs(proto_root, googleapis_root, out_dir):
     if not protoc or not plugin:
         raise RuntimeError("protoc and grpc_python_plugin are needed: run scripts/install-deps.sh")
     protos = ["crm/v1/common.proto", "crm/v1/leads_service.proto", "crm/v1/enterprises_service.proto",
+              "crm/v1/projects_service.proto",
               "google/rpc/status.proto", "google/rpc/error_details.proto"]
     os.makedirs(out_dir, exist_ok=True)
     command = [protoc, f"-I{proto_root}", f"-I{googleapis_root}", f"--plugin=protoc-gen-grpc_python={plugin}",

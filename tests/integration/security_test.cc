@@ -29,6 +29,7 @@ const std::vector<const google::protobuf::ServiceDescriptor*>& Services() {
       v1::Lead::descriptor()->file()->FindServiceByName("LeadService"),
       v1::User::descriptor()->file()->FindServiceByName("AdminService"),
       v1::Enterprise::descriptor()->file()->FindServiceByName("EnterpriseService"),
+      v1::Project::descriptor()->file()->FindServiceByName("ProjectService"),
   };
   return *services;
 }

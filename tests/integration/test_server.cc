@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "services/enterprises/screening.h"
+#include "services/projects/project_rules.h"
 
 namespace crm::testing {
 
@@ -20,15 +21,22 @@ TestServer::TestServer(size_t queue_capacity, ServerConfig config, RateLimiter* 
   EXPECT_TRUE(policy.ok()) << policy.status();
   if (policy.ok()) policy_ = *std::move(policy);
   enterprises_service_ = std::make_unique<EnterprisesService>(&runner_, &db_->pool(), &policy_);
+  auto project_policy = ParseProjectPolicy(DefaultProjectPolicyText());
+  EXPECT_TRUE(project_policy.ok()) << project_policy.status();
+  if (project_policy.ok()) project_policy_ = *std::move(project_policy);
+  projects_service_ = std::make_unique<ProjectsService>(&runner_, &db_->pool(), &project_policy_);
   config.listen_address = "127.0.0.1:0";
-  auto server = CrmServer::Start(config, {service_.get(), admin_.get(), enterprises_service_.get()},
-                                 {"crm.v1.LeadService", "crm.v1.AdminService", "crm.v1.EnterpriseService"});
+  auto server = CrmServer::Start(
+      config, {service_.get(), admin_.get(), enterprises_service_.get(), projects_service_.get()},
+      {"crm.v1.LeadService", "crm.v1.AdminService", "crm.v1.EnterpriseService", "crm.v1.ProjectService"});
   EXPECT_TRUE(server.ok()) << server.status();
   if (!server.ok()) return;
   server_ = *std::move(server);
+  service_->ConnectConversionPeers(server_->InProcessChannel(), server_->InProcessChannel(), 2);
   auto channel = grpc::CreateChannel(address(), grpc::InsecureChannelCredentials());
   stub_ = v1::LeadService::NewStub(channel);
   enterprises_stub_ = v1::EnterpriseService::NewStub(channel);
+  projects_stub_ = v1::ProjectService::NewStub(channel);
 }
 
 RpcRunnerOptions TestServer::Options(RateLimiter* rate_limiter) {

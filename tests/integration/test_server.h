@@ -13,6 +13,7 @@
 #include "services/admin/admin_service.h"
 #include "services/enterprises/enterprises_service.h"
 #include "services/leads/leads_service.h"
+#include "services/projects/projects_service.h"
 #include "storage/principal_store.h"
 #include "tests/integration/test_db.h"
 
@@ -21,7 +22,8 @@ namespace crm::testing {
 // The bootstrap token of the test servers: users/admin (ADMIN) of units/admin.
 inline constexpr char kToken[] = "test-token-0123456789abcdef0123456789abcdef";
 
-// The crm.v1 services (leads, admin, enterprises with the built-in policy) on
+// The crm.v1 services (leads, admin, enterprises, projects with the built-in
+// policies; ConvertLead reaching the others in process) on
 // a free loopback port, with a fresh database, the store's tokens
 // (bootstrapped with kToken) and the permission table.
 class TestServer {
@@ -35,7 +37,9 @@ class TestServer {
   std::string address() const { return "127.0.0.1:" + std::to_string(port()); }
   v1::LeadService::Stub& stub() { return *stub_; }
   v1::EnterpriseService::Stub& enterprises() { return *enterprises_stub_; }
+  v1::ProjectService::Stub& projects() { return *projects_stub_; }
   const v1::EnterprisePolicy& policy() const { return policy_; }
+  const v1::ProjectPolicy& project_policy() const { return project_policy_; }
   TestDatabase& db() { return *db_; }
   PrincipalStore& principals() { return *principals_; }
 
@@ -50,9 +54,12 @@ class TestServer {
   std::unique_ptr<AdminService> admin_;
   v1::EnterprisePolicy policy_;
   std::unique_ptr<EnterprisesService> enterprises_service_;
+  v1::ProjectPolicy project_policy_;
+  std::unique_ptr<ProjectsService> projects_service_;
   std::unique_ptr<CrmServer> server_;
   std::unique_ptr<v1::LeadService::Stub> stub_;
   std::unique_ptr<v1::EnterpriseService::Stub> enterprises_stub_;
+  std::unique_ptr<v1::ProjectService::Stub> projects_stub_;
 };
 
 }  // namespace crm::testing

@@ -1,7 +1,9 @@
 // The enterprise CSV mapping and the pool's values as typed (enterprise_csv.h,
 // enterprise_fields.h): no server, no files.
 
+#include "clients/cli/cell_parsers.h"
 #include "clients/cli/enterprise_csv.h"
+#include "clients/cli/money.h"
 
 #include <google/protobuf/util/message_differencer.h>
 

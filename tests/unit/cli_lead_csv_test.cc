@@ -1,4 +1,6 @@
+#include "clients/cli/cell_parsers.h"
 #include "clients/cli/lead_csv.h"
+#include "clients/cli/money.h"
 
 #include <google/protobuf/util/message_differencer.h>
 

@@ -1,0 +1,168 @@
+// ProjectService: the stage methods (在谈 → 签约 → 注册 → 开工 → 投产, 流失) and
+// their history. Each move is one transaction: the project, its history row
+// and, on signing, its battle map.
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "services/common/calendar.h"
+#include "services/common/call_mutation.h"
+#include "services/common/field_violations.h"
+#include "services/common/resource_name.h"
+#include "services/common/status_macros.h"
+#include "services/common/text.h"
+#include "services/projects/project_rules.h"
+#include "services/projects/projects_service.h"
+
+namespace crm {
+namespace {
+
+using v1::Project;
+
+constexpr char kService[] = "crm.v1.ProjectService/";
+
+// The effective day of a move: `text` (default today), not before the
+// current stage's day and not in the future.
+absl::StatusOr<absl::CivilDay> EffectiveDay(const std::string& text, const Project& p, absl::CivilDay today) {
+  if (text.empty()) return today;
+  std::optional<absl::CivilDay> day = ParseIsoDay(text);
+  if (!day) return InvalidField("effective_date", "must be a date YYYY-MM-DD");
+  if (*day > today) return InvalidField("effective_date", absl::StrCat("must not be after today (", IsoDay(today), ")"));
+  std::optional<absl::CivilDay> since = ParseIsoDay(p.stage_date());
+  if (since && *day < *since) {
+    return InvalidField("effective_date",
+                        absl::StrCat("must not be before the current stage's day (", p.stage_date(), ")"));
+  }
+  return *day;
+}
+
+absl::Status CheckNote(const std::string& text, const char* field, bool required) {
+  if (required && text.find_first_not_of(" \t\n") == std::string::npos) return InvalidField(field, "is required");
+  if (CharCount(text) > 1000) return InvalidField(field, "must be at most 1000 characters");
+  return absl::OkStatus();
+}
+
+absl::Status VisibleAndChangeable(const CallContext& call, const Project& p) {
+  if (!CanSeeProject(call.principal, p)) return absl::NotFoundError(absl::StrCat(p.name(), " does not exist"));
+  return CheckCanChangeProject(call.principal, p);
+}
+
+}  // namespace
+
+grpc::ServerUnaryReactor* ProjectsService::AdvanceProjectStage(Ctx* ctx, const v1::AdvanceProjectStageRequest* req,
+                                                               Project* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "AdvanceProjectStage"), [=, this](const CallContext& call) -> absl::Status {
+    FieldViolations violations;
+    if (req->to_stage() == v1::PROJECT_STAGE_UNSPECIFIED) violations.Add("to_stage", "is required");
+    CheckRequestId(req->request_id(), violations);
+    RETURN_IF_ERROR(violations.ToStatus());
+    RETURN_IF_ERROR(CheckNote(req->evidence_note(), "evidence_note", false));
+    RETURN_IF_ERROR(CheckNote(req->justification(), "justification", false));
+    ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "projects", "name"));
+    absl::CivilDay today = ZoneDay(absl::Now());
+    const bool justified = req->justification().find_first_not_of(" \t\n") != std::string::npos;
+    ASSIGN_OR_RETURN(*resp, projects_.Mutate(MutationOf(call, req->request_id()), id, req->etag(),
+                                             [&](Project& p, StageEffects& effects) -> absl::Status {
+      RETURN_IF_ERROR(VisibleAndChangeable(call, p));
+      RETURN_IF_ERROR(CheckAdvance(p.stage(), req->to_stage(), justified));
+      ASSIGN_OR_RETURN(absl::CivilDay day, EffectiveDay(req->effective_date(), p, today));
+      v1::StageChange& change = effects.change.emplace();
+      change.set_from_stage(p.stage());
+      change.set_to_stage(req->to_stage());
+      change.set_effective_date(IsoDay(day));
+      change.set_note(justified ? absl::StrCat(req->evidence_note(), req->evidence_note().empty() ? "" : "; ",
+                                               "justification: ", req->justification())
+                                : req->evidence_note());
+      // Signing (also when skipped past) dates the project and draws its battle map.
+      if (p.signed_date().empty()) {
+        p.set_signed_date(IsoDay(day));
+        effects.milestones = TemplateMilestones(*policy_, day, p.unit());
+      }
+      p.set_stage(req->to_stage());
+      p.set_stage_date(IsoDay(day));
+      return absl::OkStatus();
+    }));
+    return Present({resp}, call.deadline);
+  });
+}
+
+grpc::ServerUnaryReactor* ProjectsService::MarkProjectLost(Ctx* ctx, const v1::MarkProjectLostRequest* req,
+                                                           Project* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "MarkProjectLost"), [=, this](const CallContext& call) -> absl::Status {
+    FieldViolations violations;
+    if (req->reason() == v1::LOST_REASON_UNSPECIFIED || !v1::LostReason_IsValid(req->reason())) {
+      violations.Add("reason", "is required: competing region, investor withdrew, land, policy, financing or other");
+    }
+    if (req->reason() == v1::LOST_REASON_OTHER && req->note().find_first_not_of(" \t\n") == std::string::npos) {
+      violations.Add("note", "is required when the reason is OTHER");
+    }
+    if (CharCount(req->note()) > 1000) violations.Add("note", "must be at most 1000 characters");
+    CheckRequestId(req->request_id(), violations);
+    RETURN_IF_ERROR(violations.ToStatus());
+    ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "projects", "name"));
+    absl::CivilDay today = ZoneDay(absl::Now());
+    ASSIGN_OR_RETURN(*resp, projects_.Mutate(MutationOf(call, req->request_id()), id, req->etag(),
+                                             [&](Project& p, StageEffects& effects) -> absl::Status {
+      RETURN_IF_ERROR(VisibleAndChangeable(call, p));
+      RETURN_IF_ERROR(CheckLose(p.stage()));
+      ASSIGN_OR_RETURN(absl::CivilDay day, EffectiveDay(req->effective_date(), p, today));
+      v1::StageChange& change = effects.change.emplace();
+      change.set_from_stage(p.stage());
+      change.set_to_stage(v1::PROJECT_STAGE_LOST);
+      change.set_effective_date(IsoDay(day));
+      change.set_note(absl::StrCat(v1::LostReason_Name(req->reason()), req->note().empty() ? "" : ": ", req->note()));
+      p.set_stage(v1::PROJECT_STAGE_LOST);
+      p.set_stage_date(IsoDay(day));
+      p.set_lost_reason(req->reason());
+      p.set_lost_note(req->note());
+      return absl::OkStatus();
+    }));
+    return Present({resp}, call.deadline);
+  });
+}
+
+grpc::ServerUnaryReactor* ProjectsService::ReopenProject(Ctx* ctx, const v1::ReopenProjectRequest* req,
+                                                         Project* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "ReopenProject"), [=, this](const CallContext& call) -> absl::Status {
+    FieldViolations violations;
+    CheckRequestId(req->request_id(), violations);
+    RETURN_IF_ERROR(violations.ToStatus());
+    RETURN_IF_ERROR(CheckNote(req->note(), "note", true));
+    ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "projects", "name"));
+    // Where it returns: the stage of the last move to LOST.
+    ASSIGN_OR_RETURN(std::vector<v1::StageChange> history, projects_.History(id, call.deadline));
+    v1::ProjectStage lost_from = v1::PROJECT_STAGE_NEGOTIATING;
+    for (const v1::StageChange& c : history) {
+      if (c.to_stage() == v1::PROJECT_STAGE_LOST) lost_from = c.from_stage();
+    }
+    std::string today = IsoDay(ZoneDay(absl::Now()));
+    ASSIGN_OR_RETURN(*resp, projects_.Mutate(MutationOf(call, req->request_id()), id, req->etag(),
+                                             [&](Project& p, StageEffects& effects) -> absl::Status {
+      RETURN_IF_ERROR(VisibleAndChangeable(call, p));
+      RETURN_IF_ERROR(CheckReopen(p.stage()));
+      v1::StageChange& change = effects.change.emplace();
+      change.set_from_stage(v1::PROJECT_STAGE_LOST);
+      change.set_to_stage(lost_from);
+      change.set_effective_date(today);
+      change.set_note(req->note());
+      p.set_stage(lost_from);
+      p.set_stage_date(today);
+      p.clear_lost_reason();
+      p.clear_lost_note();
+      return absl::OkStatus();
+    }));
+    return Present({resp}, call.deadline);
+  });
+}
+
+grpc::ServerUnaryReactor* ProjectsService::ListStageHistory(Ctx* ctx, const v1::ListStageHistoryRequest* req,
+                                                            v1::ListStageHistoryResponse* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "ListStageHistory"), [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->parent(), "projects", "parent"));
+    RETURN_IF_ERROR(Visible(call, id).status());
+    ASSIGN_OR_RETURN(std::vector<v1::StageChange> history, projects_.History(id, call.deadline));
+    for (v1::StageChange& c : history) resp->add_changes()->Swap(&c);
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace crm

@@ -1,0 +1,242 @@
+// ProjectService: projects, their lists, and the derived stopwatch.
+
+#include "services/projects/projects_service.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "services/common/calendar.h"
+#include "services/common/call_mutation.h"
+#include "services/common/field_violations.h"
+#include "services/common/page_token.h"
+#include "services/common/resource_name.h"
+#include "services/common/status_macros.h"
+#include "services/projects/project_rules.h"
+#include "storage/row_codec.h"
+
+namespace crm {
+namespace {
+
+using v1::Project;
+
+constexpr char kService[] = "crm.v1.ProjectService/";
+
+// What a client may not set on a project: the output-only fields.
+void ClearOutputs(Project& p) {
+  p.clear_name();
+  p.clear_project_code();
+  p.clear_tier();
+  p.clear_stage();
+  p.clear_stage_date();
+  p.clear_signed_date();
+  p.clear_lost_reason();
+  p.clear_lost_note();
+  p.clear_capital_arrived_cny();
+  p.clear_capital_arrival_rate();
+  p.clear_stopwatch();
+  p.clear_create_time();
+  p.clear_update_time();
+  p.clear_etag();
+}
+
+// The stall lists asked for, as store conditions on `today`.
+std::vector<StageOverdue> OverdueStages(const v1::ProjectPolicy& policy, v1::StallKind only, absl::CivilDay today) {
+  std::vector<StageOverdue> out;
+  for (v1::StallKind kind : {v1::STALL_KIND_SIGNED_NOT_REGISTERED, v1::STALL_KIND_REGISTERED_NOT_STARTED,
+                             v1::STALL_KIND_STARTED_NOT_IN_PRODUCTION}) {
+    if (only != v1::STALL_KIND_UNSPECIFIED && only != kind) continue;
+    // Stalled = more than the threshold's days in the stage = entered before today - threshold.
+    out.push_back({StageOfStall(kind), IsoDay(today - StallThresholdDays(policy, kind))});
+  }
+  return out;
+}
+
+}  // namespace
+
+ProjectScope ProjectScopeFor(const Principal& p) {
+  switch (p.role) {
+    case v1::ROLE_ADMIN:
+    case v1::ROLE_LEADERSHIP:
+    case v1::ROLE_DEPARTMENT_SERVICE: return {};
+    case v1::ROLE_STAFF: return {p.unit_id, p.user_id};
+    default: return {p.unit_id, ""};
+  }
+}
+
+ProjectsService::ProjectsService(RpcRunner* runner, ConnectionPool* pool, const v1::ProjectPolicy* policy)
+    : runner_(runner), policy_(policy), projects_(pool), records_(pool), targets_(pool) {}
+
+absl::StatusOr<Project> ProjectsService::Visible(const CallContext& call, int64_t id) {
+  ASSIGN_OR_RETURN(Project p, projects_.Get(id, call.deadline));
+  if (!CanSeeProject(call.principal, p)) return absl::NotFoundError(absl::StrCat(p.name(), " does not exist"));
+  return p;
+}
+
+absl::Status ProjectsService::Changeable(const CallContext& call, int64_t id) {
+  ASSIGN_OR_RETURN(Project p, Visible(call, id));
+  return CheckCanChangeProject(call.principal, p);
+}
+
+absl::Status ProjectsService::Present(std::vector<Project*> projects, absl::Time deadline) {
+  std::vector<int64_t> ids;
+  for (const Project* p : projects) ids.push_back(LastId(p->name()));
+  ASSIGN_OR_RETURN(auto open, records_.OpenMilestones(ids, deadline));
+  absl::CivilDay today = ZoneDay(absl::Now());
+  for (Project* p : projects) {
+    if (auto rate = ArrivalRate(p->capital_arrived_cny(), p->contracted_investment_cny())) {
+      p->set_capital_arrival_rate(*rate);
+    } else {
+      p->clear_capital_arrival_rate();
+    }
+    DeriveStopwatch(*policy_, today, open[LastId(p->name())], *p);
+  }
+  return absl::OkStatus();
+}
+
+grpc::ServerUnaryReactor* ProjectsService::GetProject(Ctx* ctx, const v1::GetProjectRequest* req, Project* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "GetProject"), [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "projects", "name"));
+    ASSIGN_OR_RETURN(*resp, Visible(call, id));
+    return Present({resp}, call.deadline);
+  });
+}
+
+absl::Status ProjectsService::ListPage(const CallContext& call, ProjectQuery query, const std::string& fingerprint,
+                                       const std::string& page_token,
+                                       google::protobuf::RepeatedPtrField<Project>* out, std::string* next_page_token) {
+  query.scope = ProjectScopeFor(call.principal);
+  if (!page_token.empty()) {
+    ASSIGN_OR_RETURN(PageCursor cursor, DecodePageToken(page_token, fingerprint));
+    query.after = std::make_pair(cursor.key, cursor.id);
+  }
+  ASSIGN_OR_RETURN(ProjectPage page, projects_.List(query, call.deadline));
+  std::vector<Project*> shown;
+  for (Project& p : page.projects) {
+    out->Add()->Swap(&p);
+    shown.push_back(&out->at(out->size() - 1));
+  }
+  RETURN_IF_ERROR(Present(shown, call.deadline));
+  if (page.next) *next_page_token = EncodePageToken({page.next->first, page.next->second, ""}, fingerprint);
+  return absl::OkStatus();
+}
+
+grpc::ServerUnaryReactor* ProjectsService::ListProjects(Ctx* ctx, const v1::ListProjectsRequest* req,
+                                                        v1::ListProjectsResponse* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "ListProjects"), [=, this](const CallContext& call) -> absl::Status {
+    FieldViolations violations;
+    ProjectQuery q;
+    q.stage = req->stage();
+    q.tier = req->tier();
+    q.industry = req->industry();
+    if (!req->unit().empty() && (q.unit_id = PrincipalId(req->unit(), "units")).empty()) {
+      violations.Add("unit", "must be a unit name like `units/promotion-1`");
+    }
+    if (!req->owner().empty() && (q.owner_id = PrincipalId(req->owner(), "users")).empty()) {
+      violations.Add("owner", "must be a user name like `users/alice`");
+    }
+    if (!req->investor_enterprise().empty()) {
+      absl::StatusOr<int64_t> id = ParseResourceId(req->investor_enterprise(), "enterprises", "investor_enterprise");
+      if (id.ok()) q.investor_enterprise_id = *id; else violations.Add("investor_enterprise", "must be `enterprises/{id}`");
+    }
+    if (!req->origin_lead().empty()) {
+      absl::StatusOr<int64_t> id = ParseResourceId(req->origin_lead(), "leads", "origin_lead");
+      if (id.ok()) q.origin_lead_id = *id; else violations.Add("origin_lead", "must be `leads/{id}`");
+    }
+    if (req->signed_year() != 0 && (req->signed_year() < 1949 || req->signed_year() > 2100)) {
+      violations.Add("signed_year", "must be 0 (any) or a year in 1949–2100");
+    }
+    q.signed_year = req->signed_year();
+    if (req->stalled_only()) {
+      q.overdue_stages = OverdueStages(*policy_, v1::STALL_KIND_UNSPECIFIED, ZoneDay(absl::Now()));
+    }
+    const std::string& order = req->order_by();
+    if (order.empty() || order == "create_time desc") {
+      q.order = ProjectOrder::kCreateTimeDesc;
+    } else if (order == "planned_investment_cny desc") {
+      q.order = ProjectOrder::kAmountDesc;
+    } else if (order == "stage_date") {
+      q.order = ProjectOrder::kStageDate;
+    } else {
+      violations.Add("order_by", "must be `create_time desc` (default), `planned_investment_cny desc` or `stage_date`");
+    }
+    absl::StatusOr<int> size = EffectivePageSize(req->page_size());
+    if (!size.ok()) violations.Add("page_size", "must not be negative");
+    RETURN_IF_ERROR(violations.ToStatus());
+    q.page_size = *size;
+    v1::ListProjectsRequest unpaged = *req;
+    unpaged.clear_page_size();
+    unpaged.clear_page_token();
+    return ListPage(call, q, QueryFingerprint(unpaged), req->page_token(), resp->mutable_projects(),
+                    resp->mutable_next_page_token());
+  });
+}
+
+grpc::ServerUnaryReactor* ProjectsService::ListStalledProjects(Ctx* ctx, const v1::ListStalledProjectsRequest* req,
+                                                               v1::ListStalledProjectsResponse* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "ListStalledProjects"), [=, this](const CallContext& call) -> absl::Status {
+    FieldViolations violations;
+    ProjectQuery q;
+    q.industry = req->industry();
+    if (!req->unit().empty() && (q.unit_id = PrincipalId(req->unit(), "units")).empty()) {
+      violations.Add("unit", "must be a unit name like `units/promotion-1`");
+    }
+    if (req->stall() == v1::STALL_KIND_NONE) violations.Add("stall", "must be one of the three lists, or unspecified");
+    absl::StatusOr<int> size = EffectivePageSize(req->page_size());
+    if (!size.ok()) violations.Add("page_size", "must not be negative");
+    RETURN_IF_ERROR(violations.ToStatus());
+    q.page_size = *size;
+    q.overdue_stages = OverdueStages(*policy_, req->stall(), ZoneDay(absl::Now()));
+    q.order = ProjectOrder::kStageDate;  // longest in their stage first
+    v1::ListStalledProjectsRequest unpaged = *req;
+    unpaged.clear_page_size();
+    unpaged.clear_page_token();
+    return ListPage(call, q, QueryFingerprint(unpaged), req->page_token(), resp->mutable_projects(),
+                    resp->mutable_next_page_token());
+  });
+}
+
+grpc::ServerUnaryReactor* ProjectsService::CreateProject(Ctx* ctx, const v1::CreateProjectRequest* req,
+                                                         Project* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "CreateProject"), [=, this](const CallContext& call) -> absl::Status {
+    Project p = req->project();
+    ClearOutputs(p);
+    if (p.unit().empty()) p.set_unit(call.principal.unit_name());
+    if (p.owner().empty()) p.set_owner(call.principal.user_name());
+    FieldViolations violations;
+    if (!req->has_project()) violations.Add("project", "is required");
+    ValidateProjectFields(p, "project.", violations);
+    CheckRequestId(req->request_id(), violations);
+    RETURN_IF_ERROR(violations.ToStatus());
+    RETURN_IF_ERROR(CheckProjectAssignment(call.principal, nullptr, p));
+    std::string today = IsoDay(ZoneDay(absl::Now()));
+    p.set_tier(TierOf(p.planned_investment_cny()));
+    p.set_stage(v1::PROJECT_STAGE_NEGOTIATING);
+    p.set_stage_date(today);
+    ASSIGN_OR_RETURN(*resp, projects_.Create(MutationOf(call, req->request_id()), p, today));
+    return Present({resp}, call.deadline);
+  });
+}
+
+grpc::ServerUnaryReactor* ProjectsService::UpdateProject(Ctx* ctx, const v1::UpdateProjectRequest* req,
+                                                         Project* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "UpdateProject"), [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->project().name(), "projects", "project.name"));
+    ASSIGN_OR_RETURN(*resp, projects_.Mutate(MutationOf(call), id, req->project().etag(),
+                                             [&](Project& p, StageEffects&) -> absl::Status {
+                                               if (!CanSeeProject(call.principal, p)) {
+                                                 return absl::NotFoundError(absl::StrCat(p.name(), " does not exist"));
+                                               }
+                                               RETURN_IF_ERROR(CheckCanChangeProject(call.principal, p));
+                                               const Project before = p;
+                                               RETURN_IF_ERROR(ApplyProjectMask(req->update_mask(), req->project(), p));
+                                               FieldViolations violations;
+                                               ValidateProjectFields(p, "project.", violations);
+                                               RETURN_IF_ERROR(violations.ToStatus());
+                                               RETURN_IF_ERROR(CheckProjectAssignment(call.principal, &before, p));
+                                               p.set_tier(TierOf(p.planned_investment_cny()));
+                                               return absl::OkStatus();
+                                             }));
+    return Present({resp}, call.deadline);
+  });
+}
+
+}  // namespace crm

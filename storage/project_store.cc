@@ -1,0 +1,413 @@
+#include "storage/project_store.h"
+
+#include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+
+#include <memory>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/time/civil_time.h"
+#include "services/common/status_macros.h"
+#include "storage/milestone_store.h"
+#include "storage/row_codec.h"
+#include "storage/transaction.h"
+#include "storage/versioned_write.h"
+
+namespace crm {
+namespace {
+
+using v1::Project;
+
+constexpr char kColumns[] =
+    "id, project_code, display_name, investor_enterprise_id, investor_name, investor_uscc, origin_lead_id,"
+    " industry, investment_form, planned_investment_cny, contracted_investment_cny, land_area_mu, tier, unit_id,"
+    " owner_id, service_secretary_id, stage, stage_date, signed_date, lost_reason, lost_note, capital_arrived_cny,"
+    " create_time, update_time, version";
+
+// The columns a write sets, bound by BindWritable in this order.
+constexpr char kWritableAssignments[] =
+    "display_name = ?, investor_enterprise_id = ?, investor_name = ?, investor_uscc = ?, origin_lead_id = ?,"
+    " industry = ?, investment_form = ?, planned_investment_cny = ?, contracted_investment_cny = ?,"
+    " land_area_mu = ?, tier = ?, unit_id = ?, owner_id = ?, service_secretary_id = ?, stage = ?, stage_date = ?,"
+    " signed_date = ?, lost_reason = ?, lost_note = ?";
+constexpr int kWritableCount = 19;
+
+Project ProjectFromRow(sql::ResultSet& rs) {
+  Project p;
+  p.set_name(absl::StrCat("projects/", rs.getInt64("id")));
+  p.set_project_code(rs.getString("project_code"));
+  p.set_display_name(rs.getString("display_name"));
+  if (!rs.isNull("investor_enterprise_id")) {
+    p.set_investor_enterprise(absl::StrCat("enterprises/", rs.getInt64("investor_enterprise_id")));
+  }
+  p.set_investor_name(rs.getString("investor_name"));
+  p.set_investor_uscc(rs.getString("investor_uscc"));
+  if (!rs.isNull("origin_lead_id")) p.set_origin_lead(absl::StrCat("leads/", rs.getInt64("origin_lead_id")));
+  p.set_industry(static_cast<v1::IndustrySection>(rs.getInt("industry")));
+  p.set_investment_form(static_cast<v1::InvestmentForm>(rs.getInt("investment_form")));
+  p.set_planned_investment_cny(rs.getInt64("planned_investment_cny"));
+  p.set_contracted_investment_cny(rs.getInt64("contracted_investment_cny"));
+  p.set_land_area_mu(rs.getDouble("land_area_mu"));
+  p.set_tier(static_cast<v1::InvestmentTier>(rs.getInt("tier")));
+  p.set_unit(absl::StrCat("units/", std::string(rs.getString("unit_id"))));
+  p.set_owner(absl::StrCat("users/", std::string(rs.getString("owner_id"))));
+  if (!rs.isNull("service_secretary_id")) {
+    p.set_service_secretary(absl::StrCat("users/", std::string(rs.getString("service_secretary_id"))));
+  }
+  p.set_stage(static_cast<v1::ProjectStage>(rs.getInt("stage")));
+  p.set_stage_date(rs.getString("stage_date"));
+  if (!rs.isNull("signed_date")) p.set_signed_date(rs.getString("signed_date"));
+  p.set_lost_reason(static_cast<v1::LostReason>(rs.getInt("lost_reason")));
+  p.set_lost_note(rs.getString("lost_note"));
+  p.set_capital_arrived_cny(rs.getInt64("capital_arrived_cny"));
+  if (auto t = TimeColumn(rs, "create_time")) *p.mutable_create_time() = *t;
+  if (auto t = TimeColumn(rs, "update_time")) *p.mutable_update_time() = *t;
+  p.set_etag(std::to_string(rs.getUInt64("version")));
+  return p;
+}
+
+void BindIdOrNull(sql::PreparedStatement& ps, int index, const std::string& name) {
+  int64_t id = name.empty() ? 0 : LastId(name);
+  if (id > 0) ps.setInt64(index, id); else ps.setNull(index, sql::DataType::BIGINT);
+}
+
+void BindWritable(sql::PreparedStatement& ps, const Project& p) {
+  int i = 1;
+  ps.setString(i++, p.display_name());
+  BindIdOrNull(ps, i++, p.investor_enterprise());
+  ps.setString(i++, p.investor_name());
+  ps.setString(i++, p.investor_uscc());
+  BindIdOrNull(ps, i++, p.origin_lead());
+  ps.setInt(i++, p.industry());
+  ps.setInt(i++, p.investment_form());
+  ps.setInt64(i++, p.planned_investment_cny());
+  ps.setInt64(i++, p.contracted_investment_cny());
+  ps.setDouble(i++, p.land_area_mu());
+  ps.setInt(i++, p.tier());
+  ps.setString(i++, IdOf(p.unit()));
+  ps.setString(i++, IdOf(p.owner()));
+  BindTextOrNull(ps, i++, p.service_secretary().empty() ? "" : IdOf(p.service_secretary()));
+  ps.setInt(i++, p.stage());
+  ps.setString(i++, p.stage_date());
+  if (p.signed_date().empty()) ps.setNull(i++, sql::DataType::DATE); else ps.setString(i++, p.signed_date());
+  ps.setInt(i++, p.lost_reason());
+  ps.setString(i++, p.lost_note());
+}
+
+absl::StatusOr<Project> LoadProject(Connection& conn, int64_t id) {
+  sql::PreparedStatement& ps = conn.Prepare(absl::StrCat("SELECT ", kColumns, " FROM projects WHERE id = ?"));
+  ps.setInt64(1, id);
+  std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+  if (!rs->next()) return absl::NotFoundError(absl::StrCat("projects/", id, " does not exist"));
+  return ProjectFromRow(*rs);
+}
+
+// The next code of `today` (`YYYY-MM-DD`): the day's counter row is locked
+// until commit, so concurrent creations get consecutive serials.
+std::string NextProjectCode(Connection& conn, const std::string& today) {
+  sql::PreparedStatement& bump = conn.Prepare(
+      "INSERT INTO project_code_counters (day, last_serial) VALUES (?, LAST_INSERT_ID(1))"
+      " ON DUPLICATE KEY UPDATE last_serial = LAST_INSERT_ID(last_serial + 1)");
+  bump.setString(1, today);
+  bump.executeUpdate();
+  std::unique_ptr<sql::ResultSet> rs(conn.Prepare("SELECT LAST_INSERT_ID()").executeQuery());
+  rs->next();
+  return absl::StrFormat("%s-%03d", absl::StrReplaceAll(today, {{"-", ""}}), rs->getInt64(1));
+}
+
+void AppendHistory(Connection& conn, int64_t project_id, const v1::StageChange& c, const std::string& by,
+                   absl::Time now) {
+  sql::PreparedStatement& ps = conn.Prepare(
+      "INSERT INTO project_stage_history (project_id, from_stage, to_stage, effective_date, changed_by, note,"
+      " change_time) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  ps.setInt64(1, project_id);
+  ps.setInt(2, c.from_stage());
+  ps.setInt(3, c.to_stage());
+  ps.setString(4, c.effective_date());
+  ps.setString(5, by);
+  ps.setString(6, c.note());
+  ps.setString(7, SqlTime(now));
+  ps.executeUpdate();
+}
+
+// Runs `write`; a second project for the same origin lead becomes ALREADY_EXISTS naming the first.
+absl::Status GuardOriginLead(Connection& conn, const Project& p, absl::FunctionRef<void()> write) {
+  try {
+    write();
+    return absl::OkStatus();
+  } catch (const sql::SQLException& e) {
+    if (e.getErrorCode() != 1062 || p.origin_lead().empty()) throw;
+    sql::PreparedStatement& ps = conn.Prepare("SELECT id FROM projects WHERE origin_lead_id = ?");
+    ps.setInt64(1, LastId(p.origin_lead()));
+    std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+    std::string other = rs->next() ? absl::StrCat("projects/", rs->getInt64(1)) : "another project";
+    return absl::AlreadyExistsError(absl::StrCat(p.origin_lead(), " was already converted into ", other));
+  }
+}
+
+int64_t DayNumber(const std::string& iso_date) {
+  absl::CivilDay day;
+  (void)absl::ParseCivilTime(iso_date, &day);
+  return day - absl::CivilDay(1970, 1, 1);
+}
+
+std::string IsoDate(int64_t day_number) { return absl::FormatCivilTime(absl::CivilDay(1970, 1, 1) + day_number); }
+
+}  // namespace
+
+absl::StatusOr<Project> ProjectStore::Get(int64_t id, absl::Time deadline) {
+  absl::StatusOr<Project> p;
+  RETURN_IF_ERROR(RunRead(*pool_, deadline, [&](Connection& conn) {
+    p = LoadProject(conn, id);
+    return absl::OkStatus();
+  }));
+  return p;
+}
+
+absl::StatusOr<ProjectPage> ProjectStore::List(const ProjectQuery& q, absl::Time deadline) {
+  std::vector<std::string> where;
+  if (!q.scope.unit_id.empty()) {
+    where.push_back(q.scope.user_id.empty() ? "unit_id = ?"
+                                            : "(unit_id = ? OR owner_id = ? OR service_secretary_id = ?)");
+  }
+  if (q.stage) where.push_back("stage = ?");
+  if (q.tier) where.push_back("tier = ?");
+  if (!q.unit_id.empty()) where.push_back("unit_id = ?");
+  if (q.industry) where.push_back("industry = ?");
+  if (!q.owner_id.empty()) where.push_back("owner_id = ?");
+  if (q.investor_enterprise_id) where.push_back("investor_enterprise_id = ?");
+  if (q.origin_lead_id) where.push_back("origin_lead_id = ?");
+  if (q.signed_year) where.push_back("signed_date BETWEEN ? AND ?");
+  if (!q.overdue_stages.empty()) {
+    std::vector<std::string> any(q.overdue_stages.size(), "(stage = ? AND stage_date < ?)");
+    where.push_back(absl::StrCat("(", absl::StrJoin(any, " OR "), ")"));
+  }
+  const char* key = q.order == ProjectOrder::kAmountDesc  ? "planned_investment_cny"
+                    : q.order == ProjectOrder::kStageDate ? "stage_date"
+                                                          : "create_time";
+  const bool descending = q.order != ProjectOrder::kStageDate;
+  const char* cmp = descending ? "<" : ">";
+  if (q.after) where.push_back(absl::StrCat("(", key, " ", cmp, " ? OR (", key, " = ? AND id ", cmp, " ?))"));
+  const char* dir = descending ? "DESC" : "ASC";
+  std::string sql = absl::StrCat("SELECT ", kColumns, " FROM projects", where.empty() ? "" : " WHERE ",
+                                 absl::StrJoin(where, " AND "), " ORDER BY ", key, " ", dir, ", id ", dir, " LIMIT ?");
+  ProjectPage page;
+  RETURN_IF_ERROR(RunRead(*pool_, deadline, [&](Connection& conn) {
+    page.projects.clear();  // the body may run twice (see RunRead)
+    sql::PreparedStatement& ps = conn.Prepare(sql);
+    int i = 1;
+    if (!q.scope.unit_id.empty()) {
+      ps.setString(i++, q.scope.unit_id);
+      if (!q.scope.user_id.empty()) {
+        ps.setString(i++, q.scope.user_id);
+        ps.setString(i++, q.scope.user_id);
+      }
+    }
+    if (q.stage) ps.setInt(i++, q.stage);
+    if (q.tier) ps.setInt(i++, q.tier);
+    if (!q.unit_id.empty()) ps.setString(i++, q.unit_id);
+    if (q.industry) ps.setInt(i++, q.industry);
+    if (!q.owner_id.empty()) ps.setString(i++, q.owner_id);
+    if (q.investor_enterprise_id) ps.setInt64(i++, q.investor_enterprise_id);
+    if (q.origin_lead_id) ps.setInt64(i++, q.origin_lead_id);
+    if (q.signed_year) {
+      ps.setString(i++, absl::StrFormat("%04d-01-01", q.signed_year));
+      ps.setString(i++, absl::StrFormat("%04d-12-31", q.signed_year));
+    }
+    for (const StageOverdue& o : q.overdue_stages) {
+      ps.setInt(i++, o.stage);
+      ps.setString(i++, o.entered_before);
+    }
+    if (q.after) {
+      if (q.order == ProjectOrder::kCreateTimeDesc) {
+        std::string t = SqlTime(absl::FromUnixMicros(q.after->first));
+        ps.setString(i++, t);
+        ps.setString(i++, t);
+      } else if (q.order == ProjectOrder::kStageDate) {
+        std::string day = IsoDate(q.after->first);
+        ps.setString(i++, day);
+        ps.setString(i++, day);
+      } else {
+        ps.setInt64(i++, q.after->first);
+        ps.setInt64(i++, q.after->first);
+      }
+      ps.setInt64(i++, q.after->second);
+    }
+    ps.setInt(i++, q.page_size + 1);  // one more tells whether there is a next page
+    std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+    while (rs->next()) page.projects.push_back(ProjectFromRow(*rs));
+    return absl::OkStatus();
+  }));
+  if (static_cast<int>(page.projects.size()) > q.page_size) {
+    page.projects.pop_back();
+    const Project& last = page.projects.back();
+    int64_t sort_key = q.order == ProjectOrder::kAmountDesc  ? last.planned_investment_cny()
+                       : q.order == ProjectOrder::kStageDate ? DayNumber(last.stage_date())
+                                                             : Micros(last.create_time());
+    page.next = std::make_pair(sort_key, LastId(last.name()));
+  }
+  return page;
+}
+
+absl::StatusOr<Project> ProjectStore::Create(const MutationContext& ctx, const Project& input,
+                                             const std::string& today) {
+  Project created;
+  RETURN_IF_ERROR(RunInTransaction(*pool_, ctx.deadline, [&](Connection& conn) -> absl::Status {
+    absl::Time now = absl::Now();
+    ASSIGN_OR_RETURN(bool answered, ClaimRequestId(conn, ctx, &created, now));
+    if (answered) return absl::OkStatus();
+    std::string code = NextProjectCode(conn, today);
+    sql::PreparedStatement& ps = conn.Prepare(absl::StrCat(
+        "INSERT INTO projects SET ", kWritableAssignments,
+        ", project_code = ?, capital_arrived_cny = 0, create_time = ?, update_time = ?, version = 1"));
+    BindWritable(ps, input);
+    ps.setString(kWritableCount + 1, code);
+    ps.setString(kWritableCount + 2, SqlTime(now));
+    ps.setString(kWritableCount + 3, SqlTime(now));
+    RETURN_IF_ERROR(GuardOriginLead(conn, input, [&] { ps.executeUpdate(); }));
+    std::unique_ptr<sql::ResultSet> rs(conn.Prepare("SELECT LAST_INSERT_ID()").executeQuery());
+    rs->next();
+    int64_t id = rs->getInt64(1);
+    v1::StageChange first;
+    first.set_to_stage(input.stage());
+    first.set_effective_date(input.stage_date());
+    first.set_note("created");
+    AppendHistory(conn, id, first, IdOf(ctx.principal), now);
+    ASSIGN_OR_RETURN(created, LoadProject(conn, id));
+    AppendAudit(conn, ctx, created.name(), nullptr, &created, now);
+    RecordAnswer(conn, ctx, created.name(), created);
+    return absl::OkStatus();
+  }));
+  return created;
+}
+
+absl::StatusOr<Project> ProjectStore::Mutate(const MutationContext& ctx, int64_t id, const std::string& etag,
+                                             absl::FunctionRef<absl::Status(Project&, StageEffects&)> change) {
+  Project after;
+  RETURN_IF_ERROR(RunInTransaction(*pool_, ctx.deadline, [&](Connection& conn) -> absl::Status {
+    StageEffects effects;
+    return WriteVersioned<Project>(
+        conn, ctx, etag, [&] { return LoadProject(conn, id); },
+        [&](Project& p) {
+          effects = StageEffects{};  // the body may run again after a lost race
+          return change(p, effects);
+        },
+        [&](const Project& p, uint64_t version, absl::Time now) -> absl::StatusOr<int> {
+          sql::PreparedStatement& ps = conn.Prepare(absl::StrCat(
+              "UPDATE projects SET ", kWritableAssignments,
+              ", update_time = ?, version = version + 1 WHERE id = ? AND version = ?"));
+          BindWritable(ps, p);
+          ps.setString(kWritableCount + 1, SqlTime(now));
+          ps.setInt64(kWritableCount + 2, id);
+          ps.setUInt64(kWritableCount + 3, version);
+          int updated = 0;
+          RETURN_IF_ERROR(GuardOriginLead(conn, p, [&] { updated = ps.executeUpdate(); }));
+          if (updated != 1) return updated;
+          if (effects.change) AppendHistory(conn, id, *effects.change, IdOf(ctx.principal), now);
+          for (const v1::Milestone& m : effects.milestones) InsertMilestone(conn, id, m, now);
+          return updated;
+        },
+        after);
+  }));
+  return after;
+}
+
+absl::StatusOr<std::vector<v1::StageChange>> ProjectStore::History(int64_t id, absl::Time deadline) {
+  std::vector<v1::StageChange> out;
+  RETURN_IF_ERROR(RunRead(*pool_, deadline, [&](Connection& conn) {
+    out.clear();  // the body may run twice (see RunRead)
+    sql::PreparedStatement& ps = conn.Prepare(
+        "SELECT from_stage, to_stage, effective_date, changed_by, note, change_time FROM project_stage_history"
+        " WHERE project_id = ? ORDER BY id");
+    ps.setInt64(1, id);
+    std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+    while (rs->next()) {
+      v1::StageChange& c = out.emplace_back();
+      c.set_from_stage(static_cast<v1::ProjectStage>(rs->getInt("from_stage")));
+      c.set_to_stage(static_cast<v1::ProjectStage>(rs->getInt("to_stage")));
+      c.set_effective_date(rs->getString("effective_date"));
+      c.set_changed_by(absl::StrCat("users/", std::string(rs->getString("changed_by"))));
+      c.set_note(rs->getString("note"));
+      if (auto t = TimeColumn(*rs, "change_time")) *c.mutable_change_time() = *t;
+    }
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+namespace {
+
+v1::CapitalArrival ArrivalFromRow(sql::ResultSet& rs) {
+  v1::CapitalArrival a;
+  a.set_name(absl::StrCat("projects/", rs.getInt64("project_id"), "/capitalArrivals/", rs.getInt64("id")));
+  a.set_arrival_date(rs.getString("arrival_date"));
+  a.set_amount_cny(rs.getInt64("amount_cny"));
+  a.set_note(rs.getString("note"));
+  a.set_recorded_by(absl::StrCat("users/", std::string(rs.getString("recorded_by"))));
+  if (auto t = TimeColumn(rs, "create_time")) *a.mutable_create_time() = *t;
+  return a;
+}
+
+constexpr char kArrivalColumns[] = "id, project_id, arrival_date, amount_cny, note, recorded_by, create_time";
+
+}  // namespace
+
+absl::StatusOr<v1::CapitalArrival> ProjectStore::AddCapital(const MutationContext& ctx, int64_t project_id,
+                                                            const v1::CapitalArrival& arrival,
+                                                            absl::FunctionRef<absl::Status(const Project&)> check) {
+  v1::CapitalArrival created;
+  RETURN_IF_ERROR(RunInTransaction(*pool_, ctx.deadline, [&](Connection& conn) -> absl::Status {
+    absl::Time now = absl::Now();
+    ASSIGN_OR_RETURN(bool answered, ClaimRequestId(conn, ctx, &created, now));
+    if (answered) return absl::OkStatus();
+    ASSIGN_OR_RETURN(Project before, LoadProject(conn, project_id));
+    RETURN_IF_ERROR(check(before));
+    sql::PreparedStatement& ins = conn.Prepare(
+        "INSERT INTO capital_arrivals (project_id, arrival_date, amount_cny, note, recorded_by, create_time)"
+        " VALUES (?, ?, ?, ?, ?, ?)");
+    ins.setInt64(1, project_id);
+    ins.setString(2, arrival.arrival_date());
+    ins.setInt64(3, arrival.amount_cny());
+    ins.setString(4, arrival.note());
+    ins.setString(5, IdOf(ctx.principal));
+    ins.setString(6, SqlTime(now));
+    ins.executeUpdate();
+    // The total moves with the record (no version check: adding commutes).
+    sql::PreparedStatement& total = conn.Prepare(
+        "UPDATE projects SET capital_arrived_cny = capital_arrived_cny + ?, update_time = ?, version = version + 1"
+        " WHERE id = ?");
+    total.setInt64(1, arrival.amount_cny());
+    total.setString(2, SqlTime(now));
+    total.setInt64(3, project_id);
+    total.executeUpdate();
+    std::unique_ptr<sql::ResultSet> rs(conn.Prepare(absl::StrCat("SELECT ", kArrivalColumns,
+                                                                 " FROM capital_arrivals WHERE id = LAST_INSERT_ID()"))
+                                           .executeQuery());
+    rs->next();
+    created = ArrivalFromRow(*rs);
+    AppendAudit(conn, ctx, created.name(), nullptr, &created, now);
+    RecordAnswer(conn, ctx, created.name(), created);
+    return absl::OkStatus();
+  }));
+  return created;
+}
+
+absl::StatusOr<std::vector<v1::CapitalArrival>> ProjectStore::ListCapital(int64_t project_id, absl::Time deadline) {
+  std::vector<v1::CapitalArrival> out;
+  RETURN_IF_ERROR(RunRead(*pool_, deadline, [&](Connection& conn) {
+    out.clear();  // the body may run twice (see RunRead)
+    sql::PreparedStatement& ps = conn.Prepare(absl::StrCat(
+        "SELECT ", kArrivalColumns, " FROM capital_arrivals WHERE project_id = ? ORDER BY arrival_date, id"));
+    ps.setInt64(1, project_id);
+    std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+    while (rs->next()) out.push_back(ArrivalFromRow(*rs));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+}  // namespace crm

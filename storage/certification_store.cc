@@ -67,24 +67,23 @@ absl::StatusOr<Certification> CertificationStore::Create(const MutationContext& 
                                                          const Certification& input) {
   Certification created;
   RETURN_IF_ERROR(RunInTransaction(*pool_, ctx.deadline, [&](Connection& conn) -> absl::Status {
-    absl::Time now = absl::Now();
-    ASSIGN_OR_RETURN(bool answered, ClaimRequestId(conn, ctx, &created, now));
-    if (answered) return absl::OkStatus();
-    RETURN_IF_ERROR(LockLiveEnterprise(conn, enterprise_id));
-    sql::PreparedStatement& ps = conn.Prepare(absl::StrCat(
-        "INSERT INTO certifications SET ", kWritableAssignments,
-        ", enterprise_id = ?, create_time = ?, update_time = ?, version = 1"));
-    BindWritable(ps, input);
-    ps.setInt64(kWritableCount + 1, enterprise_id);
-    ps.setString(kWritableCount + 2, SqlTime(now));
-    ps.setString(kWritableCount + 3, SqlTime(now));
-    ps.executeUpdate();
-    std::unique_ptr<sql::ResultSet> rs(conn.Prepare("SELECT LAST_INSERT_ID()").executeQuery());
-    rs->next();
-    ASSIGN_OR_RETURN(created, LoadCertification(conn, enterprise_id, rs->getInt64(1)));
-    AppendAudit(conn, ctx, created.name(), nullptr, &created, now);
-    RecordAnswer(conn, ctx, created.name(), created);
-    return absl::OkStatus();
+    return WriteCreated<Certification>(
+        conn, ctx,
+        [&](absl::Time now) -> absl::StatusOr<Certification> {
+          RETURN_IF_ERROR(LockLiveEnterprise(conn, enterprise_id));
+          sql::PreparedStatement& ps = conn.Prepare(absl::StrCat(
+              "INSERT INTO certifications SET ", kWritableAssignments,
+              ", enterprise_id = ?, create_time = ?, update_time = ?, version = 1"));
+          BindWritable(ps, input);
+          ps.setInt64(kWritableCount + 1, enterprise_id);
+          ps.setString(kWritableCount + 2, SqlTime(now));
+          ps.setString(kWritableCount + 3, SqlTime(now));
+          ps.executeUpdate();
+          std::unique_ptr<sql::ResultSet> rs(conn.Prepare("SELECT LAST_INSERT_ID()").executeQuery());
+          rs->next();
+          return LoadCertification(conn, enterprise_id, rs->getInt64(1));
+        },
+        created);
   }));
   return created;
 }

@@ -247,15 +247,14 @@ absl::StatusOr<Enterprise> EnterpriseStore::Create(const MutationContext& ctx, c
                                                    const std::string& today) {
   Enterprise created;
   RETURN_IF_ERROR(RunInTransaction(*pool_, ctx.deadline, [&](Connection& conn) -> absl::Status {
-    absl::Time now = absl::Now();
-    ASSIGN_OR_RETURN(bool answered, ClaimRequestId(conn, ctx, &created, now));
-    if (answered) return absl::OkStatus();
-    int64_t id = 0;
-    RETURN_IF_ERROR(GuardUscc(conn, input.uscc(), [&] { id = InsertEnterprise(conn, input, now); }));
-    ASSIGN_OR_RETURN(created, LoadEnterprise(conn, id, today));
-    AppendAudit(conn, ctx, created.name(), nullptr, &created, now);
-    RecordAnswer(conn, ctx, created.name(), created);
-    return absl::OkStatus();
+    return WriteCreated<Enterprise>(
+        conn, ctx,
+        [&](absl::Time now) -> absl::StatusOr<Enterprise> {
+          int64_t id = 0;
+          RETURN_IF_ERROR(GuardUscc(conn, input.uscc(), [&] { id = InsertEnterprise(conn, input, now); }));
+          return LoadEnterprise(conn, id, today);
+        },
+        created);
   }));
   return created;
 }

@@ -221,22 +221,21 @@ absl::StatusOr<LeadPage> LeadStore::List(const LeadQuery& q, absl::Time deadline
 absl::StatusOr<Lead> LeadStore::Create(const MutationContext& ctx, const Lead& input) {
   Lead created;
   RETURN_IF_ERROR(RunInTransaction(*pool_, ctx.deadline, [&](Connection& conn) -> absl::Status {
-    absl::Time now = absl::Now();
-    ASSIGN_OR_RETURN(bool answered, ClaimRequestId(conn, ctx, &created, now));
-    if (answered) return absl::OkStatus();
-    sql::PreparedStatement& ps = conn.Prepare(absl::StrCat(
-        "INSERT INTO leads SET ", kWritableAssignments, ", create_time = ?, update_time = ?, version = 1"));
-    BindWritable(ps, input, name_key_(input.company_name()));
-    ps.setString(kWritableCount + 1, SqlTime(now));
-    ps.setString(kWritableCount + 2, SqlTime(now));
-    RETURN_IF_ERROR(GuardUscc(conn, input, [&] { ps.executeUpdate(); }));
-    sql::PreparedStatement& last_id = conn.Prepare("SELECT LAST_INSERT_ID()");
-    std::unique_ptr<sql::ResultSet> rs(last_id.executeQuery());
-    rs->next();
-    ASSIGN_OR_RETURN(created, LoadLead(conn, rs->getInt64(1)));
-    AppendAudit(conn, ctx, created.name(), nullptr, &created, now);
-    RecordAnswer(conn, ctx, created.name(), created);
-    return absl::OkStatus();
+    return WriteCreated<Lead>(
+        conn, ctx,
+        [&](absl::Time now) -> absl::StatusOr<Lead> {
+          sql::PreparedStatement& ps = conn.Prepare(absl::StrCat(
+              "INSERT INTO leads SET ", kWritableAssignments, ", create_time = ?, update_time = ?, version = 1"));
+          BindWritable(ps, input, name_key_(input.company_name()));
+          ps.setString(kWritableCount + 1, SqlTime(now));
+          ps.setString(kWritableCount + 2, SqlTime(now));
+          RETURN_IF_ERROR(GuardUscc(conn, input, [&] { ps.executeUpdate(); }));
+          sql::PreparedStatement& last_id = conn.Prepare("SELECT LAST_INSERT_ID()");
+          std::unique_ptr<sql::ResultSet> rs(last_id.executeQuery());
+          rs->next();
+          return LoadLead(conn, rs->getInt64(1));
+        },
+        created);
   }));
   return created;
 }
@@ -271,54 +270,53 @@ absl::StatusOr<Activity> LeadStore::AddActivity(const MutationContext& ctx, int6
                                                 absl::FunctionRef<absl::Status(Lead&)> change_lead) {
   Activity created;
   RETURN_IF_ERROR(RunInTransaction(*pool_, ctx.deadline, [&](Connection& conn) -> absl::Status {
-    absl::Time now = absl::Now();
-    ASSIGN_OR_RETURN(bool answered, ClaimRequestId(conn, ctx, &created, now));
-    if (answered) return absl::OkStatus();
-    // Lock the lead row: its status change and the activity go together.
-    sql::PreparedStatement& lock = conn.Prepare("SELECT version FROM leads WHERE id = ? FOR UPDATE");
-    lock.setInt64(1, lead_id);
-    std::unique_ptr<sql::ResultSet> locked(lock.executeQuery());
-    if (!locked->next()) return absl::NotFoundError(absl::StrCat("leads/", lead_id, " does not exist"));
-    ASSIGN_OR_RETURN(Lead before, LoadLead(conn, lead_id));
-    if (before.has_delete_time()) {
-      return absl::NotFoundError(absl::StrCat(before.name(), " is deleted; undelete it first"));
-    }
-    Lead after = before;
-    RETURN_IF_ERROR(change_lead(after));
-    if (after.status() != before.status()) {
-      sql::PreparedStatement& ps = conn.Prepare(
-          "UPDATE leads SET status = ?, update_time = ?, version = version + 1 WHERE id = ?");
-      ps.setInt(1, after.status());
-      ps.setString(2, SqlTime(now));
-      ps.setInt64(3, lead_id);
-      ps.executeUpdate();
-      ASSIGN_OR_RETURN(after, LoadLead(conn, lead_id));
-      AppendAudit(conn, ctx, after.name(), &before, &after, now);
-    }
-    Activity participants;
-    *participants.mutable_participants() = input.participants();
-    sql::PreparedStatement& ins = conn.Prepare(
-        "INSERT INTO lead_activities (lead_id, kind, occur_date, participants_json, summary, next_step,"
-        " next_step_date, creator_id, create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    ins.setInt64(1, lead_id);
-    ins.setInt(2, input.kind());
-    ins.setString(3, input.occur_date());
-    ins.setString(4, MessageToJson(participants));
-    ins.setString(5, input.summary());
-    ins.setString(6, input.next_step());
-    if (input.next_step_date().empty()) ins.setNull(7, sql::DataType::DATE); else ins.setString(7, input.next_step_date());
-    ins.setString(8, IdOf(ctx.principal));
-    ins.setString(9, SqlTime(now));
-    ins.executeUpdate();
-    sql::PreparedStatement& read = conn.Prepare(
-        "SELECT id, lead_id, kind, occur_date, participants_json, summary, next_step, next_step_date,"
-        " creator_id, create_time FROM lead_activities WHERE id = LAST_INSERT_ID()");
-    std::unique_ptr<sql::ResultSet> rs(read.executeQuery());
-    rs->next();
-    created = ActivityFromRow(*rs);
-    AppendAudit(conn, ctx, created.name(), nullptr, &created, now);
-    RecordAnswer(conn, ctx, created.name(), created);
-    return absl::OkStatus();
+    return WriteCreated<Activity>(
+        conn, ctx,
+        [&](absl::Time now) -> absl::StatusOr<Activity> {
+          // Lock the lead row: its status change and the activity go together.
+          sql::PreparedStatement& lock = conn.Prepare("SELECT version FROM leads WHERE id = ? FOR UPDATE");
+          lock.setInt64(1, lead_id);
+          std::unique_ptr<sql::ResultSet> locked(lock.executeQuery());
+          if (!locked->next()) return absl::NotFoundError(absl::StrCat("leads/", lead_id, " does not exist"));
+          ASSIGN_OR_RETURN(Lead before, LoadLead(conn, lead_id));
+          if (before.has_delete_time()) {
+            return absl::NotFoundError(absl::StrCat(before.name(), " is deleted; undelete it first"));
+          }
+          Lead after = before;
+          RETURN_IF_ERROR(change_lead(after));
+          if (after.status() != before.status()) {
+            sql::PreparedStatement& ps = conn.Prepare(
+                "UPDATE leads SET status = ?, update_time = ?, version = version + 1 WHERE id = ?");
+            ps.setInt(1, after.status());
+            ps.setString(2, SqlTime(now));
+            ps.setInt64(3, lead_id);
+            ps.executeUpdate();
+            ASSIGN_OR_RETURN(after, LoadLead(conn, lead_id));
+            AppendAudit(conn, ctx, after.name(), &before, &after, now);
+          }
+          Activity participants;
+          *participants.mutable_participants() = input.participants();
+          sql::PreparedStatement& ins = conn.Prepare(
+              "INSERT INTO lead_activities (lead_id, kind, occur_date, participants_json, summary, next_step,"
+              " next_step_date, creator_id, create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          ins.setInt64(1, lead_id);
+          ins.setInt(2, input.kind());
+          ins.setString(3, input.occur_date());
+          ins.setString(4, MessageToJson(participants));
+          ins.setString(5, input.summary());
+          ins.setString(6, input.next_step());
+          if (input.next_step_date().empty()) ins.setNull(7, sql::DataType::DATE); else ins.setString(7, input.next_step_date());
+          ins.setString(8, IdOf(ctx.principal));
+          ins.setString(9, SqlTime(now));
+          ins.executeUpdate();
+          sql::PreparedStatement& read = conn.Prepare(
+              "SELECT id, lead_id, kind, occur_date, participants_json, summary, next_step, next_step_date,"
+              " creator_id, create_time FROM lead_activities WHERE id = LAST_INSERT_ID()");
+          std::unique_ptr<sql::ResultSet> rs(read.executeQuery());
+          rs->next();
+          return ActivityFromRow(*rs);
+        },
+        created);
   }));
   return created;
 }

@@ -112,16 +112,15 @@ absl::StatusOr<Milestone> MilestoneStore::CreateMilestone(const MutationContext&
                                                           const Milestone& m, ProjectCheck check) {
   Milestone created;
   RETURN_IF_ERROR(RunInTransaction(*pool_, ctx.deadline, [&](Connection& conn) -> absl::Status {
-    absl::Time now = absl::Now();
-    ASSIGN_OR_RETURN(bool answered, ClaimRequestId(conn, ctx, &created, now));
-    if (answered) return absl::OkStatus();
-    RETURN_IF_ERROR(LockProject(conn, project_id));
-    RETURN_IF_ERROR(check(project_id));
-    int64_t id = InsertMilestone(conn, project_id, m, now);
-    ASSIGN_OR_RETURN(created, LoadMilestone(conn, project_id, id));
-    AppendAudit(conn, ctx, created.name(), nullptr, &created, now);
-    RecordAnswer(conn, ctx, created.name(), created);
-    return absl::OkStatus();
+    return WriteCreated<Milestone>(
+        conn, ctx,
+        [&](absl::Time now) -> absl::StatusOr<Milestone> {
+          RETURN_IF_ERROR(LockProject(conn, project_id));
+          RETURN_IF_ERROR(check(project_id));
+          int64_t id = InsertMilestone(conn, project_id, m, now);
+          return LoadMilestone(conn, project_id, id);
+        },
+        created);
   }));
   return created;
 }
@@ -193,28 +192,27 @@ absl::StatusOr<ProjectProblem> MilestoneStore::CreateProblem(const MutationConte
                                                              const ProjectProblem& p, ProjectCheck check) {
   ProjectProblem created;
   RETURN_IF_ERROR(RunInTransaction(*pool_, ctx.deadline, [&](Connection& conn) -> absl::Status {
-    absl::Time now = absl::Now();
-    ASSIGN_OR_RETURN(bool answered, ClaimRequestId(conn, ctx, &created, now));
-    if (answered) return absl::OkStatus();
-    RETURN_IF_ERROR(LockProject(conn, project_id));
-    RETURN_IF_ERROR(check(project_id));
-    sql::PreparedStatement& ps = conn.Prepare(
-        "INSERT INTO project_problems (project_id, type, description, escalation_level, status, resolution,"
-        " raised_by, create_time, update_time, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)");
-    ps.setInt64(1, project_id);
-    ps.setInt(2, p.type());
-    ps.setString(3, p.description());
-    ps.setInt(4, p.escalation_level());
-    ps.setInt(5, p.status());
-    ps.setString(6, p.resolution());
-    ps.setString(7, IdOf(ctx.principal));
-    ps.setString(8, SqlTime(now));
-    ps.setString(9, SqlTime(now));
-    ps.executeUpdate();
-    ASSIGN_OR_RETURN(created, LoadProblem(conn, project_id, LastInsertId(conn)));
-    AppendAudit(conn, ctx, created.name(), nullptr, &created, now);
-    RecordAnswer(conn, ctx, created.name(), created);
-    return absl::OkStatus();
+    return WriteCreated<ProjectProblem>(
+        conn, ctx,
+        [&](absl::Time now) -> absl::StatusOr<ProjectProblem> {
+          RETURN_IF_ERROR(LockProject(conn, project_id));
+          RETURN_IF_ERROR(check(project_id));
+          sql::PreparedStatement& ps = conn.Prepare(
+              "INSERT INTO project_problems (project_id, type, description, escalation_level, status, resolution,"
+              " raised_by, create_time, update_time, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)");
+          ps.setInt64(1, project_id);
+          ps.setInt(2, p.type());
+          ps.setString(3, p.description());
+          ps.setInt(4, p.escalation_level());
+          ps.setInt(5, p.status());
+          ps.setString(6, p.resolution());
+          ps.setString(7, IdOf(ctx.principal));
+          ps.setString(8, SqlTime(now));
+          ps.setString(9, SqlTime(now));
+          ps.executeUpdate();
+          return LoadProblem(conn, project_id, LastInsertId(conn));
+        },
+        created);
   }));
   return created;
 }

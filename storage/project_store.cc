@@ -257,30 +257,29 @@ absl::StatusOr<Project> ProjectStore::Create(const MutationContext& ctx, const P
                                              const std::string& today) {
   Project created;
   RETURN_IF_ERROR(RunInTransaction(*pool_, ctx.deadline, [&](Connection& conn) -> absl::Status {
-    absl::Time now = absl::Now();
-    ASSIGN_OR_RETURN(bool answered, ClaimRequestId(conn, ctx, &created, now));
-    if (answered) return absl::OkStatus();
-    std::string code = NextProjectCode(conn, today);
-    sql::PreparedStatement& ps = conn.Prepare(absl::StrCat(
-        "INSERT INTO projects SET ", kWritableAssignments,
-        ", project_code = ?, capital_arrived_cny = 0, create_time = ?, update_time = ?, version = 1"));
-    BindWritable(ps, input);
-    ps.setString(kWritableCount + 1, code);
-    ps.setString(kWritableCount + 2, SqlTime(now));
-    ps.setString(kWritableCount + 3, SqlTime(now));
-    RETURN_IF_ERROR(GuardOriginLead(conn, input, [&] { ps.executeUpdate(); }));
-    std::unique_ptr<sql::ResultSet> rs(conn.Prepare("SELECT LAST_INSERT_ID()").executeQuery());
-    rs->next();
-    int64_t id = rs->getInt64(1);
-    v1::StageChange first;
-    first.set_to_stage(input.stage());
-    first.set_effective_date(input.stage_date());
-    first.set_note("created");
-    AppendHistory(conn, id, first, IdOf(ctx.principal), now);
-    ASSIGN_OR_RETURN(created, LoadProject(conn, id));
-    AppendAudit(conn, ctx, created.name(), nullptr, &created, now);
-    RecordAnswer(conn, ctx, created.name(), created);
-    return absl::OkStatus();
+    return WriteCreated<Project>(
+        conn, ctx,
+        [&](absl::Time now) -> absl::StatusOr<Project> {
+          std::string code = NextProjectCode(conn, today);
+          sql::PreparedStatement& ps = conn.Prepare(absl::StrCat(
+              "INSERT INTO projects SET ", kWritableAssignments,
+              ", project_code = ?, capital_arrived_cny = 0, create_time = ?, update_time = ?, version = 1"));
+          BindWritable(ps, input);
+          ps.setString(kWritableCount + 1, code);
+          ps.setString(kWritableCount + 2, SqlTime(now));
+          ps.setString(kWritableCount + 3, SqlTime(now));
+          RETURN_IF_ERROR(GuardOriginLead(conn, input, [&] { ps.executeUpdate(); }));
+          std::unique_ptr<sql::ResultSet> rs(conn.Prepare("SELECT LAST_INSERT_ID()").executeQuery());
+          rs->next();
+          int64_t id = rs->getInt64(1);
+          v1::StageChange first;
+          first.set_to_stage(input.stage());
+          first.set_effective_date(input.stage_date());
+          first.set_note("created");
+          AppendHistory(conn, id, first, IdOf(ctx.principal), now);
+          return LoadProject(conn, id);
+        },
+        created);
   }));
   return created;
 }
@@ -361,37 +360,36 @@ absl::StatusOr<v1::CapitalArrival> ProjectStore::AddCapital(const MutationContex
                                                             absl::FunctionRef<absl::Status(const Project&)> check) {
   v1::CapitalArrival created;
   RETURN_IF_ERROR(RunInTransaction(*pool_, ctx.deadline, [&](Connection& conn) -> absl::Status {
-    absl::Time now = absl::Now();
-    ASSIGN_OR_RETURN(bool answered, ClaimRequestId(conn, ctx, &created, now));
-    if (answered) return absl::OkStatus();
-    ASSIGN_OR_RETURN(Project before, LoadProject(conn, project_id));
-    RETURN_IF_ERROR(check(before));
-    sql::PreparedStatement& ins = conn.Prepare(
-        "INSERT INTO capital_arrivals (project_id, arrival_date, amount_cny, note, recorded_by, create_time)"
-        " VALUES (?, ?, ?, ?, ?, ?)");
-    ins.setInt64(1, project_id);
-    ins.setString(2, arrival.arrival_date());
-    ins.setInt64(3, arrival.amount_cny());
-    ins.setString(4, arrival.note());
-    ins.setString(5, IdOf(ctx.principal));
-    ins.setString(6, SqlTime(now));
-    ins.executeUpdate();
-    // The total moves with the record (no version check: adding commutes).
-    sql::PreparedStatement& total = conn.Prepare(
-        "UPDATE projects SET capital_arrived_cny = capital_arrived_cny + ?, update_time = ?, version = version + 1"
-        " WHERE id = ?");
-    total.setInt64(1, arrival.amount_cny());
-    total.setString(2, SqlTime(now));
-    total.setInt64(3, project_id);
-    total.executeUpdate();
-    std::unique_ptr<sql::ResultSet> rs(conn.Prepare(absl::StrCat("SELECT ", kArrivalColumns,
-                                                                 " FROM capital_arrivals WHERE id = LAST_INSERT_ID()"))
-                                           .executeQuery());
-    rs->next();
-    created = ArrivalFromRow(*rs);
-    AppendAudit(conn, ctx, created.name(), nullptr, &created, now);
-    RecordAnswer(conn, ctx, created.name(), created);
-    return absl::OkStatus();
+    return WriteCreated<v1::CapitalArrival>(
+        conn, ctx,
+        [&](absl::Time now) -> absl::StatusOr<v1::CapitalArrival> {
+          ASSIGN_OR_RETURN(Project before, LoadProject(conn, project_id));
+          RETURN_IF_ERROR(check(before));
+          sql::PreparedStatement& ins = conn.Prepare(
+              "INSERT INTO capital_arrivals (project_id, arrival_date, amount_cny, note, recorded_by, create_time)"
+              " VALUES (?, ?, ?, ?, ?, ?)");
+          ins.setInt64(1, project_id);
+          ins.setString(2, arrival.arrival_date());
+          ins.setInt64(3, arrival.amount_cny());
+          ins.setString(4, arrival.note());
+          ins.setString(5, IdOf(ctx.principal));
+          ins.setString(6, SqlTime(now));
+          ins.executeUpdate();
+          // The total moves with the record (no version check: adding commutes).
+          sql::PreparedStatement& total = conn.Prepare(
+              "UPDATE projects SET capital_arrived_cny = capital_arrived_cny + ?, update_time = ?, version = version + 1"
+              " WHERE id = ?");
+          total.setInt64(1, arrival.amount_cny());
+          total.setString(2, SqlTime(now));
+          total.setInt64(3, project_id);
+          total.executeUpdate();
+          std::unique_ptr<sql::ResultSet> rs(conn.Prepare(absl::StrCat("SELECT ", kArrivalColumns,
+                                                                       " FROM capital_arrivals WHERE id = LAST_INSERT_ID()"))
+                                                 .executeQuery());
+          rs->next();
+          return ArrivalFromRow(*rs);
+        },
+        created);
   }));
   return created;
 }

@@ -159,36 +159,35 @@ absl::StatusOr<ServiceRequest> ServiceRequestStore::Create(
     absl::FunctionRef<absl::Status(const ServiceRequest&)> check) {
   ServiceRequest created;
   RETURN_IF_ERROR(RunInTransaction(*pool_, ctx.deadline, [&](Connection& conn) -> absl::Status {
-    absl::Time now = absl::Now();
-    ASSIGN_OR_RETURN(bool answered, ClaimRequestId(conn, ctx, &created, now));
-    if (answered) return absl::OkStatus();
-    RETURN_IF_ERROR(LockLiveEnterprise(conn, enterprise_id));
-    // The enterprise's name and secretary, for the caller's check.
-    sql::PreparedStatement& owner =
-        conn.Prepare("SELECT company_name, service_secretary_id FROM enterprises WHERE id = ?");
-    owner.setInt64(1, enterprise_id);
-    std::unique_ptr<sql::ResultSet> ers(owner.executeQuery());
-    ers->next();
-    ServiceRequest candidate = input;
-    candidate.set_company_name(ers->getString(1));
-    if (!ers->isNull(2)) candidate.set_service_secretary(absl::StrCat("users/", std::string(ers->getString(2))));
-    RETURN_IF_ERROR(check(candidate));
-    sql::PreparedStatement& ps = conn.Prepare(absl::StrCat(
-        "INSERT INTO service_requests SET ", kWritableAssignments,
-        ", enterprise_id = ?, creator_id = ?, create_time = ?, update_time = ?, version = 1"));
-    BindWritable(ps, input);
-    int i = kWritableCount + 1;
-    ps.setInt64(i++, enterprise_id);
-    ps.setString(i++, IdOf(ctx.principal));
-    ps.setString(i++, SqlTime(now));
-    ps.setString(i++, SqlTime(now));
-    ps.executeUpdate();
-    std::unique_ptr<sql::ResultSet> rs(conn.Prepare("SELECT LAST_INSERT_ID()").executeQuery());
-    rs->next();
-    ASSIGN_OR_RETURN(created, LoadRequest(conn, enterprise_id, rs->getInt64(1)));
-    AppendAudit(conn, ctx, created.name(), nullptr, &created, now);
-    RecordAnswer(conn, ctx, created.name(), created);
-    return absl::OkStatus();
+    return WriteCreated<ServiceRequest>(
+        conn, ctx,
+        [&](absl::Time now) -> absl::StatusOr<ServiceRequest> {
+          RETURN_IF_ERROR(LockLiveEnterprise(conn, enterprise_id));
+          // The enterprise's name and secretary, for the caller's check.
+          sql::PreparedStatement& owner =
+              conn.Prepare("SELECT company_name, service_secretary_id FROM enterprises WHERE id = ?");
+          owner.setInt64(1, enterprise_id);
+          std::unique_ptr<sql::ResultSet> ers(owner.executeQuery());
+          ers->next();
+          ServiceRequest candidate = input;
+          candidate.set_company_name(ers->getString(1));
+          if (!ers->isNull(2)) candidate.set_service_secretary(absl::StrCat("users/", std::string(ers->getString(2))));
+          RETURN_IF_ERROR(check(candidate));
+          sql::PreparedStatement& ps = conn.Prepare(absl::StrCat(
+              "INSERT INTO service_requests SET ", kWritableAssignments,
+              ", enterprise_id = ?, creator_id = ?, create_time = ?, update_time = ?, version = 1"));
+          BindWritable(ps, input);
+          int i = kWritableCount + 1;
+          ps.setInt64(i++, enterprise_id);
+          ps.setString(i++, IdOf(ctx.principal));
+          ps.setString(i++, SqlTime(now));
+          ps.setString(i++, SqlTime(now));
+          ps.executeUpdate();
+          std::unique_ptr<sql::ResultSet> rs(conn.Prepare("SELECT LAST_INSERT_ID()").executeQuery());
+          rs->next();
+          return LoadRequest(conn, enterprise_id, rs->getInt64(1));
+        },
+        created);
   }));
   return created;
 }

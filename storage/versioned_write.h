@@ -16,6 +16,22 @@
 
 namespace crm {
 
+// The steps of every creation, inside the caller's transaction: claim the
+// request id (a retry gets the first answer in `created`), let `insert` write
+// the rows and return the new resource as stored, then append the audit row
+// and record the answer.
+template <typename M>
+absl::Status WriteCreated(Connection& conn, const MutationContext& ctx,
+                          absl::FunctionRef<absl::StatusOr<M>(absl::Time now)> insert, M& created) {
+  absl::Time now = absl::Now();
+  ASSIGN_OR_RETURN(bool answered, ClaimRequestId(conn, ctx, &created, now));
+  if (answered) return absl::OkStatus();
+  ASSIGN_OR_RETURN(created, insert(now));
+  AppendAudit(conn, ctx, created.name(), nullptr, &created, now);
+  RecordAnswer(conn, ctx, created.name(), created);
+  return absl::OkStatus();
+}
+
 // The steps of every change to a versioned row, inside the caller's
 // transaction: claim the request id (a retry gets the first answer in
 // `after`), load the row, check `etag` (when given; stale → ABORTED), let

@@ -12,8 +12,8 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "absl/types/span.h"
-#include "google/protobuf/io/tokenizer.h"
-#include "google/protobuf/text_format.h"
+#include "services/common/status_macros.h"
+#include "services/common/text_proto.h"
 #include "services/common/uscc.h"
 #include "services/enterprises/enterprise_rules.h"
 
@@ -315,18 +315,6 @@ v1::CriterionResult Evaluate(const v1::Criterion& c, const ScreeningInput& input
 
 // ---- Checking a policy
 
-class CollectErrors : public google::protobuf::io::ErrorCollector {
- public:
-  // Lines and columns arrive zero-based; people count from one.
-  void AddError(int line, google::protobuf::io::ColumnNumber column, const std::string& message) override {
-    errors_.push_back(absl::StrCat("line ", line + 1, ", column ", column + 1, ": ", message));
-  }
-  const std::vector<std::string>& errors() const { return errors_; }
-
- private:
-  std::vector<std::string> errors_;
-};
-
 std::string TitleName(v1::CertificationTitle title) {
   return std::string(absl::StripPrefix(v1::CertificationTitle_Name(title), "CERTIFICATION_TITLE_"));
 }
@@ -423,14 +411,7 @@ std::vector<std::string> PolicyProblems(const v1::EnterprisePolicy& policy) {
 
 absl::StatusOr<v1::EnterprisePolicy> ParseEnterprisePolicy(absl::string_view text) {
   v1::EnterprisePolicy policy;
-  CollectErrors errors;
-  google::protobuf::TextFormat::Parser parser;
-  parser.RecordErrorsTo(&errors);
-  if (!parser.ParseFromString(std::string(text), &policy)) {
-    std::vector<std::string> messages = errors.errors();
-    if (messages.empty()) messages.push_back("not a text-format EnterprisePolicy");
-    return absl::InvalidArgumentError(absl::StrCat("enterprise policy: ", absl::StrJoin(messages, "; ")));
-  }
+  RETURN_IF_ERROR(ParseTextProto(text, "enterprise policy", policy));
   std::vector<std::string> problems = PolicyProblems(policy);
   if (!problems.empty()) {
     return absl::InvalidArgumentError(absl::StrCat("enterprise policy: ", absl::StrJoin(problems, "; ")));

@@ -11,6 +11,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "absl/time/civil_time.h"
+#include "services/common/field_checks.h"
 #include "services/common/resource_name.h"
 #include "services/common/text.h"
 #include "services/common/uscc.h"
@@ -112,15 +113,6 @@ std::string NormalizeCompanyName(absl::string_view name) {
 }
 
 namespace {
-
-void CheckText(absl::string_view value, size_t max_chars, bool required, const std::string& field,
-               FieldViolations& violations) {
-  if (required && absl::StripAsciiWhitespace(value).empty()) {
-    violations.Add(field, "is required");
-  } else if (CharCount(value) > max_chars) {
-    violations.Add(field, absl::StrCat("must be at most ", max_chars, " characters, got ", CharCount(value)));
-  }
-}
 
 bool IsEmail(absl::string_view s) {
   size_t at = s.find('@');

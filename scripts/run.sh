@@ -35,7 +35,7 @@ trap 'kill -TERM $server 2>/dev/null || true' INT TERM
 for _ in $(seq 1 100); do [ -s "$state/port" ] && break; kill -0 $server 2>/dev/null || break; sleep 0.1; done
 [ -s "$state/port" ] || { echo "run: crm-server did not start" >&2; exit 1; }
 port=$(cat "$state/port")
-# Demo leads, through the API; their request ids are fixed, so a rerun adds nothing.
+# Demo data, through the API; request ids are fixed, so a rerun adds nothing.
 build/clients/demo/crm-demo-data --addr="127.0.0.1:$port" --token_file="$token_file"
 cat >&2 <<MSG
 

@@ -207,7 +207,7 @@ int main(int argc, char** argv) {
         here ? (*server)->InProcessChannel()
              : peer.empty() ? nullptr : grpc::CreateChannel(peer, grpc::InsecureChannelCredentials());
     // Fewer conversions than workers, so that the calls they make always find one.
-    if (channel) leads->ConnectConversionPeers(channel, channel, std::max(1, pool_size / 2));
+    if (channel) leads->ConnectConversionPeers(channel, channel, here ? pool_size / 2 : pool_size);
   }
   if (!absl::GetFlag(FLAGS_port_file).empty()) {
     std::ofstream(absl::GetFlag(FLAGS_port_file)) << (*server)->port() << "\n";

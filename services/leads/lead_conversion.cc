@@ -65,6 +65,10 @@ grpc::ServerUnaryReactor* LeadsService::ConvertLead(grpc::CallbackServerContext*
     if (call.bearer_token.empty()) {
       return absl::FailedPreconditionError("ConvertLead acts on the caller's behalf and needs a bearer token");
     }
+    if (max_conversions_ < 1) {
+      return absl::FailedPreconditionError(
+          "ConvertLead needs at least two worker threads (--pool_size ≥ 2) when the services share a process");
+    }
     // Bounded (see ConnectConversionPeers): beyond it, refuse rather than risk
     // every worker waiting on a call that needs a worker.
     if (conversions_running_.fetch_add(1) >= max_conversions_) {

@@ -6,7 +6,7 @@
 
 #include <set>
 
-#include "tests/integration/enterprise_fixture.h"
+#include "tests/integration/service_fixture.h"
 
 namespace crm {
 namespace {
@@ -17,7 +17,7 @@ using v1::Enterprise;
 
 constexpr int kRows = 10000;
 
-class EnterpriseImportTest : public testing::EnterpriseFixture {
+class EnterpriseImportTest : public testing::ServiceFixture {
  protected:
   // kRows rows; every 100th (100 in all) is bad in one of a few ways.
   static std::vector<Enterprise> Rows() {

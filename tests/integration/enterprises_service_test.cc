@@ -4,7 +4,7 @@
 #include <gmock/gmock.h>
 
 #include "google/protobuf/util/message_differencer.h"
-#include "tests/integration/enterprise_fixture.h"
+#include "tests/integration/service_fixture.h"
 
 namespace crm {
 namespace {
@@ -15,7 +15,7 @@ using ::testing::HasSubstr;
 using testing::kToken;
 using v1::Enterprise;
 
-class EnterprisesServiceTest : public testing::EnterpriseFixture {
+class EnterprisesServiceTest : public testing::ServiceFixture {
  protected:
   std::vector<std::string> ListNames(v1::ListEnterprisesRequest req, const std::string& token = kToken) {
     std::vector<std::string> names;

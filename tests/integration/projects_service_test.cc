@@ -9,7 +9,7 @@
 
 #include "absl/time/civil_time.h"
 #include "services/common/calendar.h"
-#include "tests/integration/enterprise_fixture.h"
+#include "tests/integration/service_fixture.h"
 
 namespace crm {
 namespace {
@@ -19,10 +19,10 @@ using ::testing::HasSubstr;
 using testing::kToken;
 using v1::Project;
 
-class ProjectsServiceTest : public testing::EnterpriseFixture {
+class ProjectsServiceTest : public testing::ServiceFixture {
  protected:
   void SetUp() override {
-    EnterpriseFixture::SetUp();
+    ServiceFixture::SetUp();
     MakeUnit("u1");
     MakeUnit("u2");
     staff_u1_ = MakeUser("staff-u1", "units/u1", v1::ROLE_STAFF);

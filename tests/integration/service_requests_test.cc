@@ -5,7 +5,7 @@
 
 #include "absl/time/civil_time.h"
 #include "services/enterprises/enterprise_rules.h"
-#include "tests/integration/enterprise_fixture.h"
+#include "tests/integration/service_fixture.h"
 
 namespace crm {
 namespace {
@@ -16,10 +16,10 @@ using ::testing::UnorderedElementsAre;
 using testing::kToken;
 using v1::ServiceRequest;
 
-class ServiceRequestsTest : public testing::EnterpriseFixture {
+class ServiceRequestsTest : public testing::ServiceFixture {
  protected:
   void SetUp() override {
-    EnterpriseFixture::SetUp();
+    ServiceFixture::SetUp();
     MakeUnit("u1");
     MakeUnit("u2");
     secretary_ = MakeUser("secretary-li", "units/u2", v1::ROLE_STAFF);

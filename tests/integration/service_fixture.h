@@ -1,7 +1,7 @@
-#ifndef CRM_TESTS_INTEGRATION_ENTERPRISE_FIXTURE_H_
-#define CRM_TESTS_INTEGRATION_ENTERPRISE_FIXTURE_H_
+#ifndef CRM_TESTS_INTEGRATION_SERVICE_FIXTURE_H_
+#define CRM_TESTS_INTEGRATION_SERVICE_FIXTURE_H_
 
-// What the enterprises service's tests share: the server, users with tokens,
+// What the service tests share: the server, users with tokens,
 // contexts, valid enterprises and the field violations of an error.
 
 #include <grpcpp/grpcpp.h>
@@ -21,7 +21,7 @@
 
 namespace crm::testing {
 
-class EnterpriseFixture : public ::testing::Test {
+class ServiceFixture : public ::testing::Test {
  protected:
   void SetUp() override { ASSERT_TRUE(server_.ready()); }
 
@@ -99,4 +99,4 @@ class EnterpriseFixture : public ::testing::Test {
 
 }  // namespace crm::testing
 
-#endif  // CRM_TESTS_INTEGRATION_ENTERPRISE_FIXTURE_H_
+#endif  // CRM_TESTS_INTEGRATION_SERVICE_FIXTURE_H_

@@ -36,6 +36,11 @@ client::EnterprisesClient& CommandEnv::Enterprises() {
   return *enterprises_;
 }
 
+client::ProjectsClient& CommandEnv::Projects() {
+  if (!projects_) projects_ = std::make_unique<client::ProjectsClient>(Channel(), options);
+  return *projects_;
+}
+
 void CommandEnv::Fail(const absl::Status& status) {
   PrintError(std::cerr, status, color);
   exit_code = ExitCodeFor(status);

@@ -29,6 +29,7 @@ struct CommandEnv {
   client::LeadsClient& Leads();
   client::AdminClient& Admin();
   client::EnterprisesClient& Enterprises();
+  client::ProjectsClient& Projects();
   Printer Out() { return Printer(std::cout, format, color); }
   // Prints `status` as an error and sets the exit code from it.
   void Fail(const absl::Status& status);
@@ -50,6 +51,7 @@ struct CommandEnv {
   std::unique_ptr<client::AdminClient> admin_;
   std::unique_ptr<client::LeadsClient> leads_;
   std::unique_ptr<client::EnterprisesClient> enterprises_;
+  std::unique_ptr<client::ProjectsClient> projects_;
 };
 
 // Makes `work` (returning absl::Status) the action of `cmd`, run after

@@ -119,17 +119,7 @@ constexpr EnumText<v1::ImportOutcome> kOutcomes[] = {
 // The value `text` names (see the header), or INVALID_ARGUMENT saying it is not `what`.
 template <typename E, size_t N>
 absl::StatusOr<E> ParseEnum(const EnumText<E> (&table)[N], absl::string_view text, absl::string_view what) {
-  if (std::optional<E> value = FindEnum(table, text, ValueKey)) return *value;
-  // The choices: each value's label and its English name, once.
-  std::vector<std::string> choices;
-  const std::string prefix = EnumPrefix<E>();
-  for (const EnumText<E>& entry : table) {
-    std::string choice = absl::StrCat(LabelOf(table, entry.value), "/",
-                                      absl::AsciiStrToLower(absl::StripPrefix(EnumName(entry.value), prefix)));
-    if (choices.empty() || choices.back() != choice) choices.push_back(std::move(choice));
-  }
-  return absl::InvalidArgumentError(
-      absl::StrCat("\"", text, "\" is not ", what, " (use ", absl::StrJoin(choices, ", "), ")"));
+  return ParseEnumText(table, text, what, ValueKey);
 }
 
 }  // namespace
@@ -165,23 +155,20 @@ absl::StatusOr<v1::EscalationColor> ParseColor(absl::string_view text) {
   return ParseEnum(kColors, text, "an escalation colour");
 }
 
-namespace {
+std::string EnterpriseName(absl::string_view arg) { return PrefixedName("enterprises", arg); }
+std::string ServiceRequestName(absl::string_view arg) {
+  return ChildResourceName("enterprises", arg, "serviceRequests");
+}
+std::string CertificationName(absl::string_view arg) { return ChildResourceName("enterprises", arg, "certifications"); }
 
-// `e/c` → `enterprises/e/{collection}/c` when both are ids; anything else as typed.
-std::string ChildName(absl::string_view arg, absl::string_view collection) {
+std::string ChildResourceName(absl::string_view parents, absl::string_view arg, absl::string_view collection) {
   std::vector<absl::string_view> parts = absl::StrSplit(arg, '/');
   auto id = [](absl::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), absl::ascii_isdigit); };
   if (parts.size() == 2 && id(parts[0]) && id(parts[1])) {
-    return absl::StrCat("enterprises/", parts[0], "/", collection, "/", parts[1]);
+    return absl::StrCat(parents, "/", parts[0], "/", collection, "/", parts[1]);
   }
   return std::string(arg);
 }
-
-}  // namespace
-
-std::string EnterpriseName(absl::string_view arg) { return PrefixedName("enterprises", arg); }
-std::string ServiceRequestName(absl::string_view arg) { return ChildName(arg, "serviceRequests"); }
-std::string CertificationName(absl::string_view arg) { return ChildName(arg, "certifications"); }
 
 std::string PrefixedName(absl::string_view collection, absl::string_view arg) {
   if (arg.empty() || arg.find('/') != absl::string_view::npos) return std::string(arg);

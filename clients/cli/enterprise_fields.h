@@ -46,6 +46,8 @@ std::string EnterpriseName(absl::string_view arg);
 std::string ServiceRequestName(absl::string_view arg);
 std::string CertificationName(absl::string_view arg);
 std::string PrefixedName(absl::string_view collection, absl::string_view arg);
+// `7/3` → `{parents}/7/{collection}/3` when both are ids; anything else as typed.
+std::string ChildResourceName(absl::string_view parents, absl::string_view arg, absl::string_view collection);
 
 }  // namespace crm::cli
 

@@ -43,9 +43,9 @@ std::string Tags(const google::protobuf::RepeatedField<int>& tags) {
 
 }  // namespace
 
-void EnterprisePrinter::PrintTable(const std::vector<std::string>& headers,
-                                   const std::vector<std::vector<std::string>>& rows,
-                                   const std::vector<v1::EscalationColor>& colors) {
+void PrintEscalationTable(std::ostream& out, bool color, const std::vector<std::string>& headers,
+                          const std::vector<std::vector<std::string>>& rows,
+                          const std::vector<v1::EscalationColor>& colors) {
   Table table;
   table.headers = headers;
   table.rows = rows;
@@ -54,29 +54,28 @@ void EnterprisePrinter::PrintTable(const std::vector<std::string>& headers,
   for (size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].empty() && i + 1 == lines.size()) break;  // after the last "\n"
     std::string& line = lines[i];
-    if (color_ && i == 0) line = absl::StrCat(kBold, line, kReset);
+    if (color && i == 0) line = absl::StrCat(kBold, line, kReset);
     // Data lines start at 2 (after the header and its rule); their last cell
     // is the colour's label, at the end of the line (no trailing spaces).
-    if (color_ && i >= 2 && i - 2 < colors.size()) {
+    if (color && i >= 2 && i - 2 < colors.size()) {
       const char* ansi = AnsiColor(colors[i - 2]);
       const std::string label = ColorLabel(colors[i - 2]);
       if (ansi != nullptr && !label.empty() && absl::EndsWith(line, label)) {
         line = absl::StrCat(line.substr(0, line.size() - label.size()), ansi, label, kReset);
       }
     }
-    out_ << line << "\n";
+    out << line << "\n";
   }
 }
 
+void EnterprisePrinter::PrintTable(const std::vector<std::string>& headers,
+                                   const std::vector<std::vector<std::string>>& rows,
+                                   const std::vector<v1::EscalationColor>& colors) {
+  PrintEscalationTable(out_, color_, headers, rows, colors);
+}
+
 void EnterprisePrinter::PrintFields(const std::vector<std::pair<std::string, std::string>>& fields) {
-  std::vector<std::vector<std::string>> rows;
-  for (const auto& [label, value] : fields) {
-    if (!value.empty()) rows.push_back({label, value});
-  }
-  Table table;
-  table.headers = {"字段", "值"};
-  table.rows = rows;
-  Generic().PrintTable(RenderTable(table, 80));
+  Generic().Fields(fields);
 }
 
 void EnterprisePrinter::Enterprises(const std::vector<v1::Enterprise>& enterprises) {

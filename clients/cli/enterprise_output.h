@@ -46,6 +46,13 @@ class EnterprisePrinter {
   bool color_;
 };
 
+// `headers` and `rows` as a table on `out`, the header bold when `color` is
+// on; when `colors` is given (one per row), each row's last cell is that
+// escalation colour's label (ColorLabel), coloured when `color` is on.
+void PrintEscalationTable(std::ostream& out, bool color, const std::vector<std::string>& headers,
+                          const std::vector<std::vector<std::string>>& rows,
+                          const std::vector<v1::EscalationColor>& colors = {});
+
 }  // namespace crm::cli
 
 #endif  // CRM_CLIENTS_CLI_ENTERPRISE_OUTPUT_H_

@@ -4,10 +4,15 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <google/protobuf/generated_enum_reflection.h>
 
+#include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "absl/strings/strip.h"
 
@@ -61,6 +66,24 @@ std::optional<E> FindEnum(const EnumText<E> (&table)[N], absl::string_view text,
     }
   }
   return std::nullopt;
+}
+
+// The value `text` names, as FindEnum finds it, or INVALID_ARGUMENT saying it
+// is not `what` and listing the choices (each value's label and its English
+// name, once), e.g. "\"x\" is not a level (use 国家级/national, 省级/provincial, …)".
+template <typename E, size_t N, typename KeyOf>
+absl::StatusOr<E> ParseEnumText(const EnumText<E> (&table)[N], absl::string_view text, absl::string_view what,
+                                KeyOf key_of) {
+  if (std::optional<E> value = FindEnum(table, text, key_of)) return *value;
+  std::vector<std::string> choices;
+  const std::string prefix = EnumPrefix<E>();
+  for (const EnumText<E>& entry : table) {
+    std::string choice = absl::StrCat(LabelOf(table, entry.value), "/",
+                                      absl::AsciiStrToLower(absl::StripPrefix(EnumName(entry.value), prefix)));
+    if (choices.empty() || choices.back() != choice) choices.push_back(std::move(choice));
+  }
+  return absl::InvalidArgumentError(
+      absl::StrCat("\"", text, "\" is not ", what, " (use ", absl::StrJoin(choices, ", "), ")"));
 }
 
 }  // namespace crm::cli

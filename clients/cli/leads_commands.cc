@@ -8,6 +8,7 @@
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "clients/cli/field_flags.h"
+#include "clients/cli/lead_convert_command.h"
 #include "clients/cli/lead_csv.h"
 #include "clients/cli/lead_transfer.h"
 #include "clients/cli/transfer_flags.h"
@@ -277,6 +278,7 @@ void AddLeadsCommands(CLI::App& app, CommandEnv& env) {
       return absl::OkStatus();
     });
   }
+  AddLeadConvertCommand(leads, env);
   {
     auto* cmd = leads->add_subcommand("dups", "find leads that may be the same company");
     auto* company = env.Make<std::string>();

@@ -15,7 +15,9 @@
 #include "clients/cli/completion.h"
 #include "clients/cli/enterprise_commands.h"
 #include "clients/cli/leads_commands.h"
+#include "clients/cli/project_commands.h"
 #include "clients/cli/service_request_commands.h"
+#include "clients/cli/target_commands.h"
 
 namespace crm::cli {
 namespace {
@@ -73,7 +75,7 @@ int Main(int argc, char** argv) {
   env.options = *loaded;
 
   CLI::App app{"crm: the investment-promotion CRM from the command line (leads, enterprises, service requests, "
-               "import/export)",
+               "projects, targets, import/export)",
                "crm"};
   app.require_subcommand(1);
   app.fallthrough();  // global flags may also follow the command, e.g. `crm login --addr …`
@@ -97,6 +99,8 @@ int Main(int argc, char** argv) {
   AddLeadsCommands(app, env);
   AddEnterpriseCommands(app, env);  // after leads: adds to their `import` and `export`
   AddServiceRequestCommands(app, env);
+  AddProjectCommands(app, env);
+  AddTargetCommands(app, env);
   AddAdminCommands(app, env);
   AddCompletionCommand(app, env);
 

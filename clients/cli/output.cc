@@ -187,6 +187,15 @@ void Printer::Records(const std::vector<std::string>& headers, const std::vector
   PrintTable(RenderTable(table, 40));
 }
 
+void Printer::Fields(const std::vector<std::pair<std::string, std::string>>& fields) {
+  Table table;
+  table.headers = {"字段", "值"};
+  for (const auto& [label, value] : fields) {
+    if (!value.empty()) table.rows.push_back({label, value});
+  }
+  PrintTable(RenderTable(table, 80));
+}
+
 void PrintError(std::ostream& err, const absl::Status& status, bool color) {
   std::vector<FieldViolation> violations = ViolationsOf(status);
   err << (color ? kRed : "") << "error:" << (color ? kReset : "") << " ";

@@ -3,6 +3,7 @@
 
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <google/protobuf/message.h>
@@ -30,6 +31,8 @@ class Printer {
   // Any records: a table or CSV of `rows` under `headers`, or the JSON of `messages`.
   void Records(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows,
                const std::vector<const google::protobuf::Message*>& messages);
+  // One record as a "字段/值" table of the non-empty values.
+  void Fields(const std::vector<std::pair<std::string, std::string>>& fields);
   // One record as an indented JSON object, whatever the format.
   void JsonObject(const google::protobuf::Message& message);
   // A table as RenderTable renders it, the header line bold when colour is on.

@@ -273,4 +273,11 @@ std::string FormatCny(int64_t yuan) {
   return absl::StrCat(sign, WithTwoDecimals(yi_hundredths), "亿元");
 }
 
+std::string FormatYi(int64_t yuan) {
+  constexpr int64_t kHundredthYi = 1'000'000;
+  // Non-negative amounts only (planned investments); a negative one reads as 0.
+  const uint64_t magnitude = yuan < 0 ? 0 : static_cast<uint64_t>(yuan);
+  return WithTwoDecimals((magnitude + kHundredthYi / 2) / kHundredthYi);
+}
+
 }  // namespace crm::cli

@@ -35,6 +35,10 @@ std::string RenderTable(const Table& table, int max_column_width = 40);
 // "800元"; negative amounts get a leading "-"; 0 → "0元".
 std::string FormatCny(int64_t yuan);
 
+// Whole yuan as a number of 亿元, for columns headed (亿元): up to two decimals,
+// trailing zeros dropped: 2,500,000,000 → "25", 50,000,000 → "0.5"; negative → "0".
+std::string FormatYi(int64_t yuan);
+
 }  // namespace crm::cli
 
 #endif  // CRM_CLIENTS_CLI_TEXT_TABLE_H_

@@ -163,6 +163,10 @@ absl::StatusOr<v1::FindDuplicateLeadsResponse> LeadsClient::FindDuplicateLeads(
   return caller_.Call(*stub_, &v1::LeadService::Stub::FindDuplicateLeads, req, true);
 }
 
+absl::StatusOr<v1::ConvertLeadResponse> LeadsClient::ConvertLead(const v1::ConvertLeadRequest& req) {
+  return caller_.Call(*stub_, &v1::LeadService::Stub::ConvertLead, req, req.etag().empty());
+}
+
 EnterprisesClient::EnterprisesClient(std::shared_ptr<grpc::Channel> channel, ClientOptions options)
     : caller_(std::move(options)), stub_(v1::EnterpriseService::NewStub(std::move(channel))) {}
 
@@ -296,6 +300,85 @@ absl::Status EnterprisesClient::ExportEnterprises(const v1::ExportEnterprisesReq
     return stopped;
   }
   return FromGrpcStatus(reader->Finish());
+}
+
+ProjectsClient::ProjectsClient(std::shared_ptr<grpc::Channel> channel, ClientOptions options)
+    : caller_(std::move(options)), stub_(v1::ProjectService::NewStub(std::move(channel))) {}
+
+absl::StatusOr<std::unique_ptr<ProjectsClient>> ProjectsClient::Connect(const ClientOptions& options) {
+  auto channel = MakeChannel(options);
+  if (!channel.ok()) return channel.status();
+  return std::make_unique<ProjectsClient>(*std::move(channel), options);
+}
+
+using ProjectStub = v1::ProjectService::Stub;
+
+absl::StatusOr<v1::Project> ProjectsClient::GetProject(const v1::GetProjectRequest& req) {
+  return caller_.Call(*stub_, &ProjectStub::GetProject, req, true);
+}
+absl::StatusOr<v1::ListProjectsResponse> ProjectsClient::ListProjects(const v1::ListProjectsRequest& req) {
+  return caller_.Call(*stub_, &ProjectStub::ListProjects, req, true);
+}
+absl::StatusOr<v1::Project> ProjectsClient::CreateProject(v1::CreateProjectRequest req) {
+  return caller_.Call(*stub_, &ProjectStub::CreateProject, WithRequestId(std::move(req)), true);
+}
+absl::StatusOr<v1::Project> ProjectsClient::UpdateProject(const v1::UpdateProjectRequest& req) {
+  return caller_.Call(*stub_, &ProjectStub::UpdateProject, req, false);
+}
+absl::StatusOr<v1::Project> ProjectsClient::AdvanceProjectStage(v1::AdvanceProjectStageRequest req) {
+  return caller_.Call(*stub_, &ProjectStub::AdvanceProjectStage, WithRequestId(std::move(req)), true);
+}
+absl::StatusOr<v1::Project> ProjectsClient::MarkProjectLost(v1::MarkProjectLostRequest req) {
+  return caller_.Call(*stub_, &ProjectStub::MarkProjectLost, WithRequestId(std::move(req)), true);
+}
+absl::StatusOr<v1::Project> ProjectsClient::ReopenProject(v1::ReopenProjectRequest req) {
+  return caller_.Call(*stub_, &ProjectStub::ReopenProject, WithRequestId(std::move(req)), true);
+}
+absl::StatusOr<v1::ListStageHistoryResponse> ProjectsClient::ListStageHistory(
+    const v1::ListStageHistoryRequest& req) {
+  return caller_.Call(*stub_, &ProjectStub::ListStageHistory, req, true);
+}
+absl::StatusOr<v1::CapitalArrival> ProjectsClient::RecordCapitalArrival(v1::RecordCapitalArrivalRequest req) {
+  return caller_.Call(*stub_, &ProjectStub::RecordCapitalArrival, WithRequestId(std::move(req)), true);
+}
+absl::StatusOr<v1::ListCapitalArrivalsResponse> ProjectsClient::ListCapitalArrivals(
+    const v1::ListCapitalArrivalsRequest& req) {
+  return caller_.Call(*stub_, &ProjectStub::ListCapitalArrivals, req, true);
+}
+absl::StatusOr<v1::Milestone> ProjectsClient::CreateMilestone(v1::CreateMilestoneRequest req) {
+  return caller_.Call(*stub_, &ProjectStub::CreateMilestone, WithRequestId(std::move(req)), true);
+}
+absl::StatusOr<v1::Milestone> ProjectsClient::UpdateMilestone(const v1::UpdateMilestoneRequest& req) {
+  return caller_.Call(*stub_, &ProjectStub::UpdateMilestone, req, false);
+}
+absl::StatusOr<v1::Milestone> ProjectsClient::DeleteMilestone(const v1::DeleteMilestoneRequest& req) {
+  return caller_.Call(*stub_, &ProjectStub::DeleteMilestone, req, false);
+}
+absl::StatusOr<v1::ListMilestonesResponse> ProjectsClient::ListMilestones(const v1::ListMilestonesRequest& req) {
+  return caller_.Call(*stub_, &ProjectStub::ListMilestones, req, true);
+}
+absl::StatusOr<v1::ListStalledProjectsResponse> ProjectsClient::ListStalledProjects(
+    const v1::ListStalledProjectsRequest& req) {
+  return caller_.Call(*stub_, &ProjectStub::ListStalledProjects, req, true);
+}
+absl::StatusOr<v1::ProjectProblem> ProjectsClient::CreateProjectProblem(v1::CreateProjectProblemRequest req) {
+  return caller_.Call(*stub_, &ProjectStub::CreateProjectProblem, WithRequestId(std::move(req)), true);
+}
+absl::StatusOr<v1::ProjectProblem> ProjectsClient::UpdateProjectProblem(const v1::UpdateProjectProblemRequest& req) {
+  return caller_.Call(*stub_, &ProjectStub::UpdateProjectProblem, req, false);
+}
+absl::StatusOr<v1::ListProjectProblemsResponse> ProjectsClient::ListProjectProblems(
+    const v1::ListProjectProblemsRequest& req) {
+  return caller_.Call(*stub_, &ProjectStub::ListProjectProblems, req, true);
+}
+absl::StatusOr<v1::UnitTarget> ProjectsClient::SetUnitTarget(const v1::SetUnitTargetRequest& req) {
+  return caller_.Call(*stub_, &ProjectStub::SetUnitTarget, req, req.unit_target().etag().empty());
+}
+absl::StatusOr<v1::UnitTarget> ProjectsClient::GetUnitTarget(const v1::GetUnitTargetRequest& req) {
+  return caller_.Call(*stub_, &ProjectStub::GetUnitTarget, req, true);
+}
+absl::StatusOr<v1::ListUnitTargetsResponse> ProjectsClient::ListUnitTargets(const v1::ListUnitTargetsRequest& req) {
+  return caller_.Call(*stub_, &ProjectStub::ListUnitTargets, req, true);
 }
 
 AdminClient::AdminClient(std::shared_ptr<grpc::Channel> channel, ClientOptions options)

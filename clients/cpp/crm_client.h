@@ -13,6 +13,7 @@
 #include "crm/v1/admin_service.grpc.pb.h"
 #include "crm/v1/enterprises_service.grpc.pb.h"
 #include "crm/v1/leads_service.grpc.pb.h"
+#include "crm/v1/projects_service.grpc.pb.h"
 
 namespace crm::client {
 
@@ -73,6 +74,9 @@ class Caller {
 // has none, and the same id is reused by every attempt of the call), are
 // retried on UNAVAILABLE and RESOURCE_EXHAUSTED with exponential backoff and
 // jitter. UpdateLead, DeleteLead and UndeleteLead are never retried blindly.
+// ConvertLead carries no request id: it is idempotent by design (a converted
+// lead answers with its enterprise and project), so it is retried too, unless
+// it carries an etag (the first attempt's success would make a retry ABORTED).
 // Thread-safe.
 class LeadsClient {
  public:
@@ -91,6 +95,7 @@ class LeadsClient {
   absl::StatusOr<v1::Activity> AddLeadActivity(v1::AddLeadActivityRequest req);
   absl::StatusOr<v1::ListLeadActivitiesResponse> ListLeadActivities(const v1::ListLeadActivitiesRequest& req);
   absl::StatusOr<v1::FindDuplicateLeadsResponse> FindDuplicateLeads(const v1::FindDuplicateLeadsRequest& req);
+  absl::StatusOr<v1::ConvertLeadResponse> ConvertLead(const v1::ConvertLeadRequest& req);
 
   // Every lead matching `req`'s filters, page after page, until `limit` (0: no
   // limit) leads were passed to `each`, or `each` returns false.
@@ -161,6 +166,53 @@ class EnterprisesClient {
  private:
   Caller caller_;
   std::unique_ptr<v1::EnterpriseService::Stub> stub_;
+};
+
+// crm.v1.ProjectService for programs, with LeadsClient's discipline: reads,
+// creates and the stage methods and RecordCapitalArrival (which carry a
+// request_id, generated when empty) are retried on UNAVAILABLE and
+// RESOURCE_EXHAUSTED; Update*, DeleteMilestone are not (SetUnitTarget: see
+// there). Thread-safe.
+class ProjectsClient {
+ public:
+  ProjectsClient(std::shared_ptr<grpc::Channel> channel, ClientOptions options);
+  static absl::StatusOr<std::unique_ptr<ProjectsClient>> Connect(const ClientOptions& options);
+
+  absl::StatusOr<v1::Project> GetProject(const v1::GetProjectRequest& req);
+  absl::StatusOr<v1::ListProjectsResponse> ListProjects(const v1::ListProjectsRequest& req);
+  absl::StatusOr<v1::Project> CreateProject(v1::CreateProjectRequest req);
+  absl::StatusOr<v1::Project> UpdateProject(const v1::UpdateProjectRequest& req);
+
+  absl::StatusOr<v1::Project> AdvanceProjectStage(v1::AdvanceProjectStageRequest req);
+  absl::StatusOr<v1::Project> MarkProjectLost(v1::MarkProjectLostRequest req);
+  absl::StatusOr<v1::Project> ReopenProject(v1::ReopenProjectRequest req);
+  absl::StatusOr<v1::ListStageHistoryResponse> ListStageHistory(const v1::ListStageHistoryRequest& req);
+
+  absl::StatusOr<v1::CapitalArrival> RecordCapitalArrival(v1::RecordCapitalArrivalRequest req);
+  absl::StatusOr<v1::ListCapitalArrivalsResponse> ListCapitalArrivals(const v1::ListCapitalArrivalsRequest& req);
+
+  absl::StatusOr<v1::Milestone> CreateMilestone(v1::CreateMilestoneRequest req);
+  absl::StatusOr<v1::Milestone> UpdateMilestone(const v1::UpdateMilestoneRequest& req);
+  absl::StatusOr<v1::Milestone> DeleteMilestone(const v1::DeleteMilestoneRequest& req);
+  absl::StatusOr<v1::ListMilestonesResponse> ListMilestones(const v1::ListMilestonesRequest& req);
+
+  absl::StatusOr<v1::ListStalledProjectsResponse> ListStalledProjects(const v1::ListStalledProjectsRequest& req);
+
+  absl::StatusOr<v1::ProjectProblem> CreateProjectProblem(v1::CreateProjectProblemRequest req);
+  absl::StatusOr<v1::ProjectProblem> UpdateProjectProblem(const v1::UpdateProjectProblemRequest& req);
+  absl::StatusOr<v1::ListProjectProblemsResponse> ListProjectProblems(const v1::ListProjectProblemsRequest& req);
+
+  // An upsert replacing every target of the unit and year: setting the same
+  // values twice gives the same row, so it is retried, unless it carries an
+  // etag (a lost answer to a first attempt that succeeded would make the
+  // retry ABORTED).
+  absl::StatusOr<v1::UnitTarget> SetUnitTarget(const v1::SetUnitTargetRequest& req);
+  absl::StatusOr<v1::UnitTarget> GetUnitTarget(const v1::GetUnitTargetRequest& req);
+  absl::StatusOr<v1::ListUnitTargetsResponse> ListUnitTargets(const v1::ListUnitTargetsRequest& req);
+
+ private:
+  Caller caller_;
+  std::unique_ptr<v1::ProjectService::Stub> stub_;
 };
 
 // crm.v1.AdminService for programs (ADMIN only). Reads are retried; writes are

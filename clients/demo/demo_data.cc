@@ -13,6 +13,8 @@
 #include "absl/strings/strip.h"
 #include "clients/cpp/crm_client.h"
 #include "clients/demo/demo_enterprises.h"
+#include "clients/demo/demo_projects.h"
+#include "services/common/calendar.h"
 
 ABSL_FLAG(std::string, addr, "127.0.0.1:50051", "crm-server address");
 ABSL_FLAG(std::string, token_file, "", "file holding a bearer token");
@@ -49,6 +51,9 @@ const DemoLead kDemo[] = {
      crm::v1::INDUSTRY_SECTION_C, "DE", 1'500'000'000, ""},
 };
 
+// The demo lead (with a USCC and an industry) that qualifies and converts.
+constexpr int kLeadToConvert = 2;
+
 // A fixed, valid UUID per demo row and step.
 std::string RequestId(int row, int step) {
   return absl::StrFormat("00000000-0000-4000-8000-%06d%06d", row, step);
@@ -70,6 +75,7 @@ int main(int argc, char** argv) {
   }
 
   int created = 0;
+  std::string to_convert;  // the demo lead that becomes a project
   for (int i = 0; i < static_cast<int>(std::size(kDemo)); ++i) {
     const DemoLead& d = kDemo[i];
     crm::v1::CreateLeadRequest req;
@@ -93,6 +99,7 @@ int main(int argc, char** argv) {
       return 1;
     }
     ++created;
+    if (i == kLeadToConvert) to_convert = out->name();
     if (*d.visit_summary == '\0') continue;
     crm::v1::AddLeadActivityRequest act;
     act.set_parent(out->name());
@@ -124,5 +131,22 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::cerr << "crm-demo-data: " << *pool << " demo enterprises present\n";
+
+  auto projects = crm::client::ProjectsClient::Connect(options);
+  if (!projects.ok()) {
+    std::cerr << "crm-demo-data: " << projects.status() << "\n";
+    return 1;
+  }
+  absl::StatusOr<int> pipeline = crm::demo::LoadDemoProjects(
+      **client, **projects, to_convert, static_cast<int>(crm::ZoneDay(absl::Now()).year()));
+  if (absl::IsUnimplemented(pipeline.status())) {
+    std::cerr << "crm-demo-data: the projects service is not hosted; no demo projects\n";
+    return 0;
+  }
+  if (!pipeline.ok()) {
+    std::cerr << "crm-demo-data: demo projects: " << pipeline.status() << "\n";
+    return 1;
+  }
+  std::cerr << "crm-demo-data: " << *pipeline << " demo projects present\n";
   return 0;
 }

@@ -54,13 +54,13 @@ std::string NamesAnd(const std::vector<ProjectStage>& stages) {
   return absl::StrCat(StageNames(head, ", "), " and ", StageName(stages.back()));
 }
 
-// What an open stage may become: "projects are SIGNED; AdvanceProjectStage can
-// move them to REGISTERED (or, with a justification, CONSTRUCTION_STARTED,
+// What an open stage may become: "the project is SIGNED; AdvanceProjectStage can
+// move it to REGISTERED (or, with a justification, CONSTRUCTION_STARTED,
 // IN_PRODUCTION)".
 std::string AdvanceChoices(ProjectStage from) {
   std::vector<ProjectStage> later = AllowedAdvances(from, /*justified=*/true);
   std::string text =
-      absl::StrCat("projects are ", StageName(from), "; AdvanceProjectStage can move them to ", StageName(later[0]));
+      absl::StrCat("the project is ", StageName(from), "; AdvanceProjectStage can move it to ", StageName(later[0]));
   if (later.size() > 1) {
     std::vector<ProjectStage> skipping(later.begin() + 1, later.end());
     absl::StrAppend(&text, " (or, with a justification, ", StageNames(skipping, ", "), ")");

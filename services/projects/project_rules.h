@@ -40,7 +40,7 @@ std::vector<v1::ProjectStage> AllowedAdvances(v1::ProjectStage from, bool justif
 // Checks an advance from `from` to `to`: FAILED_PRECONDITION naming the
 // allowed next stages when `to` is not one of them (or when skipping
 // without a justification: "skipping REGISTERED needs a justification"),
-// e.g. "projects are SIGNED; AdvanceProjectStage can move them to REGISTERED
+// e.g. "the project is SIGNED; AdvanceProjectStage can move it to REGISTERED
 // (or, with a justification, CONSTRUCTION_STARTED, IN_PRODUCTION)"; "the
 // project is IN_PRODUCTION, the last stage"; "the project is LOST;
 // ReopenProject first". LOST is refused too (MarkProjectLost does that).

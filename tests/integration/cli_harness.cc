@@ -43,4 +43,13 @@ CliResult RunCli(const std::string& binary, const std::filesystem::path& dir, co
   return r;
 }
 
+CliResult RunCrm(const std::string& binary, const std::filesystem::path& dir, const std::string& address,
+                 const std::string& token, const std::vector<std::string>& args) {
+  return RunCli(binary, dir, args,
+                {{"CRM_ADDR", address},
+                 {"CRM_TOKEN", token},
+                 {"XDG_CONFIG_HOME", (dir / "config").string()},
+                 {"NO_COLOR", "1"}});
+}
+
 }  // namespace crm::testing

@@ -22,6 +22,11 @@ struct CliResult {
 CliResult RunCli(const std::string& binary, const std::filesystem::path& dir, const std::vector<std::string>& args,
                  const std::map<std::string, std::string>& env, const std::string& input = "");
 
+// Runs `crm args…` (RunCli) as a logged-in user of the server at `address`:
+// CRM_ADDR and CRM_TOKEN set, a config directory of its own under `dir`, no colour.
+CliResult RunCrm(const std::string& binary, const std::filesystem::path& dir, const std::string& address,
+                 const std::string& token, const std::vector<std::string>& args);
+
 // The bytes of a file ("" when it cannot be read).
 std::string ReadAll(const std::filesystem::path& path);
 

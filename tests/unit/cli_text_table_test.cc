@@ -157,5 +157,14 @@ TEST(FormatCnyTest, NegativeAmounts) {
   EXPECT_EQ(FormatCny(std::numeric_limits<int64_t>::min()), "-92,233,720,368.55亿元");
 }
 
+TEST(FormatYiTest, ANumberOfYiForColumnsHeadedInYi) {
+  EXPECT_EQ(FormatYi(2'500'000'000), "25");
+  EXPECT_EQ(FormatYi(50'000'000), "0.5");
+  EXPECT_EQ(FormatYi(1'234'560'000), "12.35");
+  EXPECT_EQ(FormatYi(0), "0");
+  EXPECT_EQ(FormatYi(-100), "0");
+  EXPECT_EQ(FormatYi(std::numeric_limits<int64_t>::max()), "92,233,720,368.55");
+}
+
 }  // namespace
 }  // namespace crm::cli

@@ -188,7 +188,7 @@ TEST(CheckAdvanceTest, EveryFromToAndJustification) {
         }
         ASSERT_EQ(s.code(), absl::StatusCode::kFailedPrecondition) << what << ": " << s;
         const std::string message(s.message());
-        const std::string choices = absl::StrCat("projects are ", StageName(row.from), "; AdvanceProjectStage can move them to ");
+        const std::string choices = absl::StrCat("the project is ", StageName(row.from), "; AdvanceProjectStage can move it to ");
         switch (expected[i]) {
           case 'S':
             EXPECT_NE(message.find("needs a justification"), std::string::npos) << what << ": " << message;
@@ -214,20 +214,20 @@ TEST(CheckAdvanceTest, EveryFromToAndJustification) {
 
 TEST(CheckAdvanceTest, MessagesNameTheStageAndTheChoices) {
   EXPECT_EQ(CheckAdvance(kSig, kNeg, false).message(),
-            "cannot move back to NEGOTIATING; projects are SIGNED; AdvanceProjectStage can move them to REGISTERED "
+            "cannot move back to NEGOTIATING; the project is SIGNED; AdvanceProjectStage can move it to REGISTERED "
             "(or, with a justification, CONSTRUCTION_STARTED, IN_PRODUCTION)");
   EXPECT_EQ(CheckAdvance(kSig, kCon, false).message(),
-            "skipping REGISTERED needs a justification; projects are SIGNED; AdvanceProjectStage can move them to "
+            "skipping REGISTERED needs a justification; the project is SIGNED; AdvanceProjectStage can move it to "
             "REGISTERED (or, with a justification, CONSTRUCTION_STARTED, IN_PRODUCTION)");
   EXPECT_EQ(CheckAdvance(kNeg, kPro, false).message(),
-            "skipping SIGNED, REGISTERED and CONSTRUCTION_STARTED needs a justification; projects are NEGOTIATING; "
-            "AdvanceProjectStage can move them to SIGNED (or, with a justification, REGISTERED, "
+            "skipping SIGNED, REGISTERED and CONSTRUCTION_STARTED needs a justification; the project is NEGOTIATING; "
+            "AdvanceProjectStage can move it to SIGNED (or, with a justification, REGISTERED, "
             "CONSTRUCTION_STARTED, IN_PRODUCTION)");
   EXPECT_EQ(CheckAdvance(kCon, kCon, true).message(),
-            "CONSTRUCTION_STARTED is the current stage; projects are CONSTRUCTION_STARTED; AdvanceProjectStage can "
-            "move them to IN_PRODUCTION");
+            "CONSTRUCTION_STARTED is the current stage; the project is CONSTRUCTION_STARTED; AdvanceProjectStage can "
+            "move it to IN_PRODUCTION");
   EXPECT_EQ(CheckAdvance(kReg, kLost, true).message(),
-            "LOST is not an advance: use MarkProjectLost; projects are REGISTERED; AdvanceProjectStage can move them "
+            "LOST is not an advance: use MarkProjectLost; the project is REGISTERED; AdvanceProjectStage can move it "
             "to CONSTRUCTION_STARTED (or, with a justification, IN_PRODUCTION)");
 }
 

@@ -108,6 +108,20 @@ int64_t InsertMilestone(Connection& conn, int64_t project_id, const Milestone& m
   return LastInsertId(conn);
 }
 
+void CompleteMilestones(Connection& conn, int64_t project_id, const std::vector<std::string>& titles,
+                        const std::string& day, absl::Time now) {
+  for (const std::string& title : titles) {
+    sql::PreparedStatement& ps = conn.Prepare(
+        "UPDATE milestones SET actual_date = ?, update_time = ?, version = version + 1"
+        " WHERE project_id = ? AND title = ? AND actual_date IS NULL AND delete_time IS NULL");
+    ps.setString(1, day);
+    ps.setString(2, SqlTime(now));
+    ps.setInt64(3, project_id);
+    ps.setString(4, title);
+    ps.executeUpdate();
+  }
+}
+
 absl::StatusOr<Milestone> MilestoneStore::CreateMilestone(const MutationContext& ctx, int64_t project_id,
                                                           const Milestone& m, ProjectCheck check) {
   Milestone created;

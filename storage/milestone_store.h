@@ -53,6 +53,12 @@ class MilestoneStore {
 // used when signing creates the battle map); returns its id.
 int64_t InsertMilestone(Connection& conn, int64_t project_id, const v1::Milestone& m, absl::Time now);
 
+// Sets `day` as the actual date of the project's open (not done, not deleted)
+// milestones titled one of `titles`, inside the caller's transaction: a stage
+// move completing its milestones.
+void CompleteMilestones(Connection& conn, int64_t project_id, const std::vector<std::string>& titles,
+                        const std::string& day, absl::Time now);
+
 }  // namespace crm
 
 #endif  // CRM_STORAGE_MILESTONE_STORE_H_

@@ -308,6 +308,7 @@ absl::StatusOr<Project> ProjectStore::Mutate(const MutationContext& ctx, int64_t
           if (updated != 1) return updated;
           if (effects.change) AppendHistory(conn, id, *effects.change, IdOf(ctx.principal), now);
           for (const v1::Milestone& m : effects.milestones) InsertMilestone(conn, id, m, now);
+          CompleteMilestones(conn, id, effects.complete_milestones, effects.completed_on, now);
           return updated;
         },
         after);

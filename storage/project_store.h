@@ -60,6 +60,9 @@ struct ProjectPage {
 struct StageEffects {
   std::optional<v1::StageChange> change;  // the history row
   std::vector<v1::Milestone> milestones;  // the battle map to create (on signing)
+  // Open milestones with these titles get `completed_on` as their actual date.
+  std::vector<std::string> complete_milestones;
+  std::string completed_on;
 };
 
 // The SQL for projects, their stage history and capital arrivals. Every write

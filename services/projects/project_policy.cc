@@ -71,6 +71,11 @@ std::vector<std::string> PolicyProblems(const v1::ProjectPolicy& policy) {
       problems.push_back(absl::StrCat(at, ".title: must be at most 200 characters, got ", CharCount(t.title())));
     }
     AtLeast(t.days_after_signing(), 0, absl::StrCat(at, ".days_after_signing"), problems);
+    // Milestones exist from signing on, so only a later stage can complete one.
+    if (t.done_at_stage() != v1::PROJECT_STAGE_UNSPECIFIED &&
+        (t.done_at_stage() < v1::PROJECT_STAGE_REGISTERED || t.done_at_stage() > v1::PROJECT_STAGE_IN_PRODUCTION)) {
+      problems.push_back(absl::StrCat(at, ".done_at_stage: must be REGISTERED, CONSTRUCTION_STARTED or IN_PRODUCTION"));
+    }
   }
   return problems;
 }

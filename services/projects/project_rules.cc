@@ -334,15 +334,29 @@ std::string UnitTargetName(const UnitYear& key) { return absl::StrCat("units/", 
 // ---- The battle map and the stopwatch
 
 std::vector<v1::Milestone> TemplateMilestones(const v1::ProjectPolicy& policy, absl::CivilDay signed_day,
-                                              const std::string& unit) {
+                                              const std::string& unit, v1::ProjectStage stage) {
   std::vector<v1::Milestone> milestones;
   for (const v1::MilestoneTemplate& t : policy.milestone_template()) {
     v1::Milestone& m = milestones.emplace_back();
     m.set_title(t.title());
     m.set_planned_date(IsoDay(signed_day + t.days_after_signing()));
     m.set_responsible_unit(unit);
+    if (t.done_at_stage() != v1::PROJECT_STAGE_UNSPECIFIED && t.done_at_stage() <= stage) {
+      m.set_actual_date(IsoDay(signed_day));
+    }
   }
   return milestones;
+}
+
+std::vector<std::string> MilestonesDoneAt(const v1::ProjectPolicy& policy, v1::ProjectStage stage) {
+  std::vector<std::string> titles;
+  if (!IsOpenStage(stage) && stage != v1::PROJECT_STAGE_IN_PRODUCTION) return titles;  // LOST completes nothing
+  for (const v1::MilestoneTemplate& t : policy.milestone_template()) {
+    if (t.done_at_stage() != v1::PROJECT_STAGE_UNSPECIFIED && t.done_at_stage() <= stage) {
+      titles.push_back(t.title());
+    }
+  }
+  return titles;
 }
 
 void DeriveMilestone(const v1::ProjectPolicy& policy, absl::CivilDay today, v1::Milestone& m) {

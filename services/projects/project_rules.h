@@ -111,9 +111,14 @@ std::string UnitTargetName(const UnitYear& key);
 // ---- The battle map and the stopwatch
 
 // The milestones every project gets on signing (`signed_day`), from the
-// policy's template, for `unit` (`units/{id}`).
+// policy's template, for `unit` (`units/{id}`); those the template completes
+// at a stage up to `stage` (signing may skip ahead) are done on `signed_day`.
 std::vector<v1::Milestone> TemplateMilestones(const v1::ProjectPolicy& policy, absl::CivilDay signed_day,
-                                              const std::string& unit);
+                                              const std::string& unit, v1::ProjectStage stage);
+
+// The titles of the template milestones that reaching `stage` completes (from
+// any earlier stage: skipping ahead completes those skipped too).
+std::vector<std::string> MilestonesDoneAt(const v1::ProjectPolicy& policy, v1::ProjectStage stage);
 
 // Sets `status`, `overdue_days` and `escalation_color` of `m` on `today`:
 // DONE when it has an actual date; else OVERDUE after the planned date

@@ -72,10 +72,14 @@ grpc::ServerUnaryReactor* ProjectsService::AdvanceProjectStage(Ctx* ctx, const v
       change.set_note(justified ? absl::StrCat(req->evidence_note(), req->evidence_note().empty() ? "" : "; ",
                                                "justification: ", req->justification())
                                 : req->evidence_note());
-      // Signing (also when skipped past) dates the project and draws its battle map.
+      // Signing (also when skipped past) dates the project and draws its
+      // battle map; reaching a stage completes the milestones it stands for.
       if (p.signed_date().empty()) {
         p.set_signed_date(IsoDay(day));
-        effects.milestones = TemplateMilestones(*policy_, day, p.unit());
+        effects.milestones = TemplateMilestones(*policy_, day, p.unit(), req->to_stage());
+      } else {
+        effects.complete_milestones = MilestonesDoneAt(*policy_, req->to_stage());
+        effects.completed_on = IsoDay(day);
       }
       p.set_stage(req->to_stage());
       p.set_stage_date(IsoDay(day));

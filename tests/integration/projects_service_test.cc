@@ -173,6 +173,12 @@ TEST_F(ProjectsServiceTest, FromLeadToProductionWithHistoryMilestonesAndCapital)
   EXPECT_DOUBLE_EQ(p.capital_arrival_rate(), 0.25);
 
   ASSERT_TRUE(Advance(staff_u1_, p, v1::PROJECT_STAGE_REGISTERED, &p).ok());
+  // Registering completed the registration milestone of the battle map.
+  ASSERT_TRUE(projects().ListMilestones(Ctx(staff_u1_).get(), list, &map).ok());
+  EXPECT_EQ(map.milestones(0).status(), v1::MILESTONE_STATUS_DONE);
+  EXPECT_EQ(map.milestones(0).actual_date(), DaysFromToday(0));
+  EXPECT_NE(map.milestones(1).status(), v1::MILESTONE_STATUS_DONE);
+  EXPECT_EQ(p.stopwatch().next_milestone(), map.milestones(1).title());
   ASSERT_TRUE(Advance(staff_u1_, p, v1::PROJECT_STAGE_CONSTRUCTION_STARTED, &p).ok());
   ASSERT_TRUE(Advance(staff_u1_, p, v1::PROJECT_STAGE_IN_PRODUCTION, &p).ok());
   s = Advance(staff_u1_, p, v1::PROJECT_STAGE_IN_PRODUCTION, &out);

@@ -38,11 +38,20 @@ v1::ProjectPolicy Policy() {
   policy.set_milestone_due_soon_days(14);
   policy.set_yellow_after_days(3);
   policy.set_red_after_days(7);
-  for (auto [title, days] : std::vector<std::pair<const char*, int>>{
-           {"完成工商注册", 30}, {"取得项目用地", 90}, {"取得施工许可", 150}, {"开工建设", 180}, {"竣工投产", 540}}) {
+  struct Entry {
+    const char* title;
+    int days;
+    ProjectStage done_at;
+  };
+  for (const Entry& e : std::vector<Entry>{{"完成工商注册", 30, v1::PROJECT_STAGE_REGISTERED},
+                                           {"取得项目用地", 90, v1::PROJECT_STAGE_UNSPECIFIED},
+                                           {"取得施工许可", 150, v1::PROJECT_STAGE_UNSPECIFIED},
+                                           {"开工建设", 180, v1::PROJECT_STAGE_CONSTRUCTION_STARTED},
+                                           {"竣工投产", 540, v1::PROJECT_STAGE_IN_PRODUCTION}}) {
     auto* t = policy.add_milestone_template();
-    t->set_title(title);
-    t->set_days_after_signing(days);
+    t->set_title(e.title);
+    t->set_days_after_signing(e.days);
+    t->set_done_at_stage(e.done_at);
   }
   return policy;
 }
@@ -666,7 +675,8 @@ TEST(UnitTargetNameTest, RefusesOtherFormsNamingTheField) {
 // ---- The battle map
 
 TEST(TemplateMilestonesTest, PlannedFromTheSigningDayForTheUnit) {
-  std::vector<Milestone> ms = TemplateMilestones(Policy(), absl::CivilDay(2026, 3, 15), "units/zsj-1");
+  std::vector<Milestone> ms =
+      TemplateMilestones(Policy(), absl::CivilDay(2026, 3, 15), "units/zsj-1", v1::PROJECT_STAGE_SIGNED);
   ASSERT_EQ(ms.size(), 5u);
   const std::vector<std::pair<std::string, std::string>> expected = {{"完成工商注册", "2026-04-14"},
                                                                      {"取得项目用地", "2026-06-13"},
@@ -681,7 +691,23 @@ TEST(TemplateMilestonesTest, PlannedFromTheSigningDayForTheUnit) {
     EXPECT_EQ(ms[i].etag(), "");
     EXPECT_EQ(ms[i].actual_date(), "");
   }
-  EXPECT_TRUE(TemplateMilestones(v1::ProjectPolicy(), kToday, "units/zsj-1").empty());
+  EXPECT_TRUE(TemplateMilestones(v1::ProjectPolicy(), kToday, "units/zsj-1", v1::PROJECT_STAGE_SIGNED).empty());
+}
+
+TEST(TemplateMilestonesTest, StagesCompleteTheirMilestones) {
+  // Signing straight into construction (a justified skip) completes registration and the start.
+  std::vector<Milestone> ms = TemplateMilestones(Policy(), absl::CivilDay(2026, 3, 15), "units/zsj-1",
+                                                 v1::PROJECT_STAGE_CONSTRUCTION_STARTED);
+  std::vector<std::string> done;
+  for (const Milestone& m : ms) {
+    if (!m.actual_date().empty()) done.push_back(m.title() + "@" + m.actual_date());
+  }
+  EXPECT_EQ(done, (std::vector<std::string>{"完成工商注册@2026-03-15", "开工建设@2026-03-15"}));
+  EXPECT_TRUE(MilestonesDoneAt(Policy(), v1::PROJECT_STAGE_SIGNED).empty());
+  EXPECT_EQ(MilestonesDoneAt(Policy(), v1::PROJECT_STAGE_REGISTERED), (std::vector<std::string>{"完成工商注册"}));
+  EXPECT_EQ(MilestonesDoneAt(Policy(), v1::PROJECT_STAGE_IN_PRODUCTION),
+            (std::vector<std::string>{"完成工商注册", "开工建设", "竣工投产"}));
+  EXPECT_TRUE(MilestonesDoneAt(Policy(), v1::PROJECT_STAGE_LOST).empty());
 }
 
 struct MilestoneCase {

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/common/status_macros.h"
 #include "storage/enterprise_store.h"
+#include "storage/read_rows.h"
 #include "storage/row_codec.h"
 #include "storage/transaction.h"
 #include "storage/versioned_write.h"
@@ -114,17 +115,10 @@ absl::StatusOr<Certification> CertificationStore::Mutate(const MutationContext& 
 
 absl::StatusOr<std::vector<Certification>> CertificationStore::List(int64_t enterprise_id, bool show_deleted,
                                                                     absl::Time deadline) {
-  std::vector<Certification> out;
-  RETURN_IF_ERROR(RunRead(*pool_, deadline, [&](Connection& conn) {
-    out.clear();  // the body may run twice (see RunRead)
-    sql::PreparedStatement& ps = conn.Prepare(absl::StrCat(
-        kSelect, " WHERE enterprise_id = ?", show_deleted ? "" : " AND delete_time IS NULL", " ORDER BY id"));
-    ps.setInt64(1, enterprise_id);
-    std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
-    while (rs->next()) out.push_back(CertificationFromRow(*rs));
-    return absl::OkStatus();
-  }));
-  return out;
+  return ReadRows<Certification>(
+      *pool_, deadline,
+      absl::StrCat(kSelect, " WHERE enterprise_id = ?", show_deleted ? "" : " AND delete_time IS NULL", " ORDER BY id"),
+      [&](sql::PreparedStatement& ps) { ps.setInt64(1, enterprise_id); }, &CertificationFromRow);
 }
 
 }  // namespace crm

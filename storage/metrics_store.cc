@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/common/status_macros.h"
 #include "storage/enterprise_store.h"
+#include "storage/read_rows.h"
 #include "storage/row_codec.h"
 #include "storage/transaction.h"
 #include "storage/versioned_write.h"
@@ -137,17 +138,10 @@ absl::StatusOr<YearlyMetrics> MetricsStore::Upsert(const MutationContext& ctx, i
 }
 
 absl::StatusOr<std::vector<YearlyMetrics>> MetricsStore::List(int64_t enterprise_id, absl::Time deadline) {
-  std::vector<YearlyMetrics> years;
-  RETURN_IF_ERROR(RunRead(*pool_, deadline, [&](Connection& conn) {
-    years.clear();  // the body may run twice (see RunRead)
-    sql::PreparedStatement& ps = conn.Prepare(
-        absl::StrCat("SELECT ", kColumns, " FROM enterprise_metrics WHERE enterprise_id = ? ORDER BY year DESC"));
-    ps.setInt64(1, enterprise_id);
-    std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
-    while (rs->next()) years.push_back(MetricsFromRow(*rs));
-    return absl::OkStatus();
-  }));
-  return years;
+  return ReadRows<YearlyMetrics>(
+      *pool_, deadline,
+      absl::StrCat("SELECT ", kColumns, " FROM enterprise_metrics WHERE enterprise_id = ? ORDER BY year DESC"),
+      [&](sql::PreparedStatement& ps) { ps.setInt64(1, enterprise_id); }, &MetricsFromRow);
 }
 
 }  // namespace crm

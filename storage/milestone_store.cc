@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "services/common/status_macros.h"
+#include "storage/read_rows.h"
 #include "storage/row_codec.h"
 #include "storage/transaction.h"
 #include "storage/versioned_write.h"
@@ -169,18 +170,11 @@ absl::StatusOr<Milestone> MilestoneStore::MutateMilestone(const MutationContext&
 
 absl::StatusOr<std::vector<Milestone>> MilestoneStore::ListMilestones(int64_t project_id, bool show_deleted,
                                                                       absl::Time deadline) {
-  std::vector<Milestone> out;
-  RETURN_IF_ERROR(RunRead(*pool_, deadline, [&](Connection& conn) {
-    out.clear();  // the body may run twice (see RunRead)
-    sql::PreparedStatement& ps = conn.Prepare(absl::StrCat(
-        "SELECT ", kMilestoneColumns, " FROM milestones WHERE project_id = ?",
-        show_deleted ? "" : " AND delete_time IS NULL", " ORDER BY planned_date, id"));
-    ps.setInt64(1, project_id);
-    std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
-    while (rs->next()) out.push_back(MilestoneFromRow(*rs));
-    return absl::OkStatus();
-  }));
-  return out;
+  return ReadRows<Milestone>(
+      *pool_, deadline,
+      absl::StrCat("SELECT ", kMilestoneColumns, " FROM milestones WHERE project_id = ?",
+                   show_deleted ? "" : " AND delete_time IS NULL", " ORDER BY planned_date, id"),
+      [&](sql::PreparedStatement& ps) { ps.setInt64(1, project_id); }, &MilestoneFromRow);
 }
 
 absl::StatusOr<std::map<int64_t, std::vector<Milestone>>> MilestoneStore::OpenMilestones(
@@ -261,18 +255,11 @@ absl::StatusOr<ProjectProblem> MilestoneStore::MutateProblem(
 
 absl::StatusOr<std::vector<ProjectProblem>> MilestoneStore::ListProblems(int64_t project_id, bool open_only,
                                                                          absl::Time deadline) {
-  std::vector<ProjectProblem> out;
-  RETURN_IF_ERROR(RunRead(*pool_, deadline, [&](Connection& conn) {
-    out.clear();  // the body may run twice (see RunRead)
-    sql::PreparedStatement& ps = conn.Prepare(absl::StrCat(
-        "SELECT ", kProblemColumns, " FROM project_problems WHERE project_id = ?",
-        open_only ? " AND status <> 3" : "", " ORDER BY id"));
-    ps.setInt64(1, project_id);
-    std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
-    while (rs->next()) out.push_back(ProblemFromRow(*rs));
-    return absl::OkStatus();
-  }));
-  return out;
+  return ReadRows<ProjectProblem>(
+      *pool_, deadline,
+      absl::StrCat("SELECT ", kProblemColumns, " FROM project_problems WHERE project_id = ?",
+                   open_only ? " AND status <> 3" : "", " ORDER BY id"),
+      [&](sql::PreparedStatement& ps) { ps.setInt64(1, project_id); }, &ProblemFromRow);
 }
 
 }  // namespace crm

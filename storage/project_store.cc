@@ -13,6 +13,7 @@
 #include "absl/time/civil_time.h"
 #include "services/common/status_macros.h"
 #include "storage/milestone_store.h"
+#include "storage/read_rows.h"
 #include "storage/row_codec.h"
 #include "storage/transaction.h"
 #include "storage/versioned_write.h"
@@ -396,17 +397,10 @@ absl::StatusOr<v1::CapitalArrival> ProjectStore::AddCapital(const MutationContex
 }
 
 absl::StatusOr<std::vector<v1::CapitalArrival>> ProjectStore::ListCapital(int64_t project_id, absl::Time deadline) {
-  std::vector<v1::CapitalArrival> out;
-  RETURN_IF_ERROR(RunRead(*pool_, deadline, [&](Connection& conn) {
-    out.clear();  // the body may run twice (see RunRead)
-    sql::PreparedStatement& ps = conn.Prepare(absl::StrCat(
-        "SELECT ", kArrivalColumns, " FROM capital_arrivals WHERE project_id = ? ORDER BY arrival_date, id"));
-    ps.setInt64(1, project_id);
-    std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
-    while (rs->next()) out.push_back(ArrivalFromRow(*rs));
-    return absl::OkStatus();
-  }));
-  return out;
+  return ReadRows<v1::CapitalArrival>(
+      *pool_, deadline,
+      absl::StrCat("SELECT ", kArrivalColumns, " FROM capital_arrivals WHERE project_id = ? ORDER BY arrival_date, id"),
+      [&](sql::PreparedStatement& ps) { ps.setInt64(1, project_id); }, &ArrivalFromRow);
 }
 
 }  // namespace crm

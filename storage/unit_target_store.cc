@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/common/status_macros.h"
+#include "storage/read_rows.h"
 #include "storage/row_codec.h"
 #include "storage/transaction.h"
 
@@ -102,17 +103,9 @@ absl::StatusOr<UnitTarget> UnitTargetStore::Get(const std::string& unit_id, int 
 }
 
 absl::StatusOr<std::vector<UnitTarget>> UnitTargetStore::List(int year, absl::Time deadline) {
-  std::vector<UnitTarget> out;
-  RETURN_IF_ERROR(RunRead(*pool_, deadline, [&](Connection& conn) {
-    out.clear();  // the body may run twice (see RunRead)
-    sql::PreparedStatement& ps =
-        conn.Prepare(absl::StrCat("SELECT ", kColumns, " FROM unit_targets WHERE year = ? ORDER BY unit_id"));
-    ps.setInt(1, year);
-    std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
-    while (rs->next()) out.push_back(TargetFromRow(*rs));
-    return absl::OkStatus();
-  }));
-  return out;
+  return ReadRows<UnitTarget>(
+      *pool_, deadline, absl::StrCat("SELECT ", kColumns, " FROM unit_targets WHERE year = ? ORDER BY unit_id"),
+      [&](sql::PreparedStatement& ps) { ps.setInt(1, year); }, &TargetFromRow);
 }
 
 }  // namespace crm

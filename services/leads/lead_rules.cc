@@ -186,41 +186,10 @@ const std::vector<std::string>& UpdatableLeadFields() {
 }
 
 absl::Status ApplyLeadMask(const google::protobuf::FieldMask& mask, const Lead& patch, Lead& lead) {
-  if (mask.paths().empty()) {
-    return InvalidField("update_mask", "is required: name the fields to change, or `*` for all");
-  }
-  std::vector<std::string> paths;
-  for (const std::string& path : mask.paths()) {
-    if (path == "*") {
-      paths = UpdatableLeadFields();
-      break;
-    }
-    if (absl::c_find(UpdatableLeadFields(), path) == UpdatableLeadFields().end()) {
-      std::string why = path == "status" || path == "disqualify_reason"
-                            ? "cannot be changed by UpdateLead; use QualifyLead, DisqualifyLead or ReopenLead"
-                            : absl::StrCat("can be one of: ", absl::StrJoin(UpdatableLeadFields(), ", "));
-      return InvalidField("update_mask", absl::StrCat("`", path, "` ", why));
-    }
-    paths.push_back(path);
-  }
-  const auto* descriptor = Lead::descriptor();
-  const auto* reflection = Lead::GetReflection();
-  for (const std::string& path : paths) {
-    const auto* f = descriptor->FindFieldByName(path);
-    reflection->ClearField(&lead, f);
-    if (f->is_repeated()) {
-      for (int i = 0; i < reflection->FieldSize(patch, f); ++i) {
-        reflection->AddMessage(&lead, f)->CopyFrom(reflection->GetRepeatedMessage(patch, f, i));
-      }
-    } else if (f->cpp_type() == google::protobuf::FieldDescriptor::CPPTYPE_STRING) {
-      reflection->SetString(&lead, f, reflection->GetString(patch, f));
-    } else if (f->cpp_type() == google::protobuf::FieldDescriptor::CPPTYPE_ENUM) {
-      reflection->SetEnumValue(&lead, f, reflection->GetEnumValue(patch, f));
-    } else {
-      reflection->SetInt64(&lead, f, reflection->GetInt64(patch, f));
-    }
-  }
-  return absl::OkStatus();
+  static const auto& read_only = *new std::map<std::string, std::string>{
+      {"status", "cannot be changed by UpdateLead; use QualifyLead, DisqualifyLead or ReopenLead"},
+      {"disqualify_reason", "cannot be changed by UpdateLead; use QualifyLead, DisqualifyLead or ReopenLead"}};
+  return ApplyMask(mask, patch, lead, UpdatableLeadFields(), read_only);
 }
 
 std::string LeadStatusName(LeadStatus status) {

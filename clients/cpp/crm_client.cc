@@ -164,7 +164,7 @@ absl::StatusOr<v1::FindDuplicateLeadsResponse> LeadsClient::FindDuplicateLeads(
 }
 
 absl::StatusOr<v1::ConvertLeadResponse> LeadsClient::ConvertLead(const v1::ConvertLeadRequest& req) {
-  return caller_.Call(*stub_, &v1::LeadService::Stub::ConvertLead, req, req.etag().empty());
+  return caller_.Call(*stub_, &v1::LeadService::Stub::ConvertLead, req, /*retryable=*/true);
 }
 
 EnterprisesClient::EnterprisesClient(std::shared_ptr<grpc::Channel> channel, ClientOptions options)

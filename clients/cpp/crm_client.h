@@ -75,8 +75,8 @@ class Caller {
 // retried on UNAVAILABLE and RESOURCE_EXHAUSTED with exponential backoff and
 // jitter. UpdateLead, DeleteLead and UndeleteLead are never retried blindly.
 // ConvertLead carries no request id: it is idempotent by design (a converted
-// lead answers with its enterprise and project), so it is retried too, unless
-// it carries an etag (the first attempt's success would make a retry ABORTED).
+// lead answers with its enterprise and project, whatever the etag), so it is
+// retried too.
 // Thread-safe.
 class LeadsClient {
  public:

@@ -89,16 +89,17 @@ absl::Status LeadsService::Convert(const CallContext& call, const v1::ConvertLea
   if (req.planned_investment_cny() < 0) return InvalidField("planned_investment_cny", "must not be negative");
   ASSIGN_OR_RETURN(Lead lead, store_.Get(lead_id, call.deadline));
   if (!CanSeeLead(call.principal, lead)) return absl::NotFoundError(absl::StrCat(lead.name(), " does not exist"));
-  if (!req.etag().empty() && req.etag() != lead.etag()) {
-    return absl::AbortedError(absl::StrCat("etag ", req.etag(), " is stale: ", lead.name(),
-                                           " has changed; read it again (current etag ", lead.etag(), ")"));
-  }
-  if (lead.status() == v1::LEAD_STATUS_CONVERTED) {  // done before: the same answer
+  // Done before: the same answer, whatever the etag (a retry of a lost success).
+  if (lead.status() == v1::LEAD_STATUS_CONVERTED) {
     resp.set_enterprise(lead.converted_enterprise());
     resp.set_project(lead.converted_project());
     RedactLead(call.principal, lead);
     *resp.mutable_lead() = std::move(lead);
     return absl::OkStatus();
+  }
+  if (!req.etag().empty() && req.etag() != lead.etag()) {
+    return absl::AbortedError(absl::StrCat("etag ", req.etag(), " is stale: ", lead.name(),
+                                           " has changed; read it again (current etag ", lead.etag(), ")"));
   }
   if (lead.has_delete_time()) return absl::FailedPreconditionError(absl::StrCat(lead.name(), " is deleted"));
   if (lead.status() != v1::LEAD_STATUS_QUALIFIED) {

@@ -195,7 +195,8 @@ TEST_F(ProjectsServiceTest, FromLeadToProductionWithHistoryMilestonesAndCapital)
   EXPECT_EQ(changes.changes(1).changed_by(), "users/staff-u1");
   EXPECT_EQ(changes.changes(1).effective_date(), DaysFromToday(-10));
 
-  // Converting again answers with the same links.
+  // Converting again answers with the same links, even with the etag of before.
+  convert.set_etag(lead.etag());
   v1::ConvertLeadResponse again;
   ASSERT_TRUE(server_.stub().ConvertLead(Ctx(staff_u1_).get(), convert, &again).ok());
   EXPECT_EQ(again.project(), converted.project());

@@ -7,6 +7,8 @@
 #include <memory>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "services/common/resource_name.h"
 #include "services/common/status_macros.h"
 #include "storage/enterprise_store.h"
 #include "storage/read_rows.h"
@@ -137,11 +139,27 @@ absl::StatusOr<YearlyMetrics> MetricsStore::Upsert(const MutationContext& ctx, i
   return after;
 }
 
-absl::StatusOr<std::vector<YearlyMetrics>> MetricsStore::List(int64_t enterprise_id, absl::Time deadline) {
-  return ReadRows<YearlyMetrics>(
-      *pool_, deadline,
-      absl::StrCat("SELECT ", kColumns, " FROM enterprise_metrics WHERE enterprise_id = ? ORDER BY year DESC"),
-      [&](sql::PreparedStatement& ps) { ps.setInt64(1, enterprise_id); }, &MetricsFromRow);
+absl::StatusOr<std::map<int64_t, std::vector<YearlyMetrics>>> MetricsStore::List(
+    const std::vector<int64_t>& enterprise_ids, absl::Time deadline) {
+  std::map<int64_t, std::vector<YearlyMetrics>> by_enterprise;
+  if (enterprise_ids.empty()) return by_enterprise;
+  std::vector<std::string> marks(enterprise_ids.size(), "?");
+  ASSIGN_OR_RETURN(std::vector<YearlyMetrics> rows,
+                   ReadRows<YearlyMetrics>(
+                       *pool_, deadline,
+                       absl::StrCat("SELECT ", kColumns, " FROM enterprise_metrics WHERE enterprise_id IN (",
+                                    absl::StrJoin(marks, ","), ") ORDER BY enterprise_id, year DESC"),
+                       [&](sql::PreparedStatement& ps) {
+                         for (size_t i = 0; i < enterprise_ids.size(); ++i) {
+                           ps.setInt64(static_cast<int>(i) + 1, enterprise_ids[i]);
+                         }
+                       },
+                       &MetricsFromRow));
+  for (YearlyMetrics& m : rows) {
+    absl::StatusOr<ChildId> key = ParseChildResourceId(m.name(), "enterprises", "yearlyMetrics", "name");
+    if (key.ok()) by_enterprise[key->parent].push_back(std::move(m));
+  }
+  return by_enterprise;
 }
 
 }  // namespace crm

@@ -2,6 +2,7 @@
 #define CRM_STORAGE_METRICS_STORE_H_
 
 #include <cstdint>
+#include <map>
 #include <vector>
 
 #include "absl/functional/function_ref.h"
@@ -29,8 +30,10 @@ class MetricsStore {
                                            const std::string& etag, bool allow_missing,
                                            absl::FunctionRef<absl::Status(v1::YearlyMetrics&)> change);
 
-  // Every year of the enterprise, newest first (without derived fields).
-  absl::StatusOr<std::vector<v1::YearlyMetrics>> List(int64_t enterprise_id, absl::Time deadline);
+  // Every year of each of `enterprise_ids`, newest first (without derived
+  // fields), in one query; an enterprise without figures has no entry.
+  absl::StatusOr<std::map<int64_t, std::vector<v1::YearlyMetrics>>> List(const std::vector<int64_t>& enterprise_ids,
+                                                                        absl::Time deadline);
 
  private:
   ConnectionPool* pool_;

@@ -47,9 +47,10 @@ std::optional<YearlyMetrics> YearOf(const std::vector<YearlyMetrics>& newest_fir
 
 absl::StatusOr<std::vector<YearlyMetrics>> EnterprisesService::DerivedMetrics(int64_t enterprise_id,
                                                                               absl::Time deadline) {
-  ASSIGN_OR_RETURN(std::vector<YearlyMetrics> years, metrics_.List(enterprise_id, deadline));
+  ASSIGN_OR_RETURN(auto by_enterprise, metrics_.List({enterprise_id}, deadline));
+  std::vector<YearlyMetrics>& years = by_enterprise[enterprise_id];
   DeriveMetrics(years);
-  return years;
+  return std::move(years);
 }
 
 grpc::ServerUnaryReactor* EnterprisesService::UpdateYearlyMetrics(Ctx* ctx, const v1::UpdateYearlyMetricsRequest* req,
@@ -197,12 +198,17 @@ grpc::ServerUnaryReactor* EnterprisesService::ScreenEnterprises(Ctx* ctx, const 
     while (more && resp->candidates_size() < page_size && screened < kMaxScreenedPerCall) {
       ASSIGN_OR_RETURN(EnterprisePage page, enterprises_.List(query, IsoDay(today), call.deadline));
       more = page.next_after_id != 0;
+      std::vector<int64_t> ids;
+      for (const v1::Enterprise& e : page.enterprises) ids.push_back(LastId(e.name()));
+      // The page's figures in one query, not one per enterprise.
+      ASSIGN_OR_RETURN(auto figures, metrics_.List(ids, call.deadline));
       for (v1::Enterprise& e : page.enterprises) {
         last_id = query.after_id = LastId(e.name());
         ++screened;
         ScreeningInput input;
         input.today = today;
-        ASSIGN_OR_RETURN(std::vector<YearlyMetrics> years, DerivedMetrics(last_id, call.deadline));
+        std::vector<YearlyMetrics>& years = figures[last_id];
+        DeriveMetrics(years);
         input.metrics = YearOf(years, 0);
         input.enterprise = std::move(e);
         v1::ScreenEnterprisesResponse::Candidate candidate;

@@ -8,9 +8,14 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "tests/unit/rules_test_util.h"
 
 namespace crm {
 namespace {
+
+using testing::DescriptionOf;
+using testing::Fields;
+using testing::Mask;
 
 using v1::Enterprise;
 using v1::ServiceRequest;
@@ -27,25 +32,6 @@ Enterprise ValidEnterprise() {
   e.set_industry_division("39");
   e.add_tags(v1::ENTERPRISE_TAG_PRIVATE);
   return e;
-}
-
-std::vector<std::string> Fields(const FieldViolations& v) {
-  std::vector<std::string> out;
-  for (const auto& fv : v.violations()) out.push_back(fv.field);
-  return out;
-}
-
-std::string DescriptionOf(const FieldViolations& v, absl::string_view field) {
-  for (const auto& fv : v.violations()) {
-    if (fv.field == field) return fv.description;
-  }
-  return "";
-}
-
-google::protobuf::FieldMask Mask(std::initializer_list<const char*> paths) {
-  google::protobuf::FieldMask mask;
-  for (const char* p : paths) mask.add_paths(p);
-  return mask;
 }
 
 // The shipped defaults that matter here: URGENT 3 days, NORMAL 10, yellow 3, red 7.

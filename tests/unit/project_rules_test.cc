@@ -11,9 +11,14 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/common/calendar.h"
+#include "tests/unit/rules_test_util.h"
 
 namespace crm {
 namespace {
+
+using testing::DescriptionOf;
+using testing::Fields;
+using testing::Mask;
 
 using v1::Milestone;
 using v1::Project;
@@ -70,25 +75,6 @@ Project ValidProject() {
   p.set_owner("users/alice");
   p.set_service_secretary("users/carol");
   return p;
-}
-
-std::vector<std::string> Fields(const FieldViolations& v) {
-  std::vector<std::string> out;
-  for (const auto& fv : v.violations()) out.push_back(fv.field);
-  return out;
-}
-
-std::string DescriptionOf(const FieldViolations& v, absl::string_view field) {
-  for (const auto& fv : v.violations()) {
-    if (fv.field == field) return fv.description;
-  }
-  return "";
-}
-
-google::protobuf::FieldMask Mask(std::initializer_list<const char*> paths) {
-  google::protobuf::FieldMask mask;
-  for (const char* p : paths) mask.add_paths(p);
-  return mask;
 }
 
 std::string Chars(int n, const char* c = "华") {

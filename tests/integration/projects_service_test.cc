@@ -249,6 +249,21 @@ TEST_F(ProjectsServiceTest, ConversionRetriedAfterAFailureBetweenStepsMakesOneOf
   convert.set_name(other.name());
   EXPECT_EQ(server_.stub().ConvertLead(Ctx(staff_u1_).get(), convert, &resp).error_code(),
             grpc::StatusCode::FAILED_PRECONDITION);
+  // Qualified but without a USCC: it cannot become an enterprise of the pool.
+  v1::QualifyLeadRequest qualify;
+  qualify.set_name(other.name());
+  ASSERT_TRUE(server_.stub().QualifyLead(Ctx(staff_u1_).get(), qualify, &other).ok());
+  s = server_.stub().ConvertLead(Ctx(staff_u1_).get(), convert, &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(s.error_message(), HasSubstr("uscc"));
+  // A new enterprise needs its founded date; nothing is created without it.
+  v1::Lead fresh_firm = QualifiedLead(3);
+  convert.set_name(fresh_firm.name());
+  convert.clear_founded_date();
+  s = server_.stub().ConvertLead(Ctx(staff_u1_).get(), convert, &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(ViolatedFields(s), std::vector<std::string>{"founded_date"});
+  EXPECT_EQ(server_.db().QueryOne("SELECT COUNT(*) FROM projects"), "1");
 }
 
 TEST_F(ProjectsServiceTest, RacingAdvancesWithOneEtagLetExactlyOneWin) {

@@ -21,6 +21,7 @@
 #include "services/common/json_log.h"
 #include "services/common/rpc_runner.h"
 #include "services/common/server.h"
+#include "services/dashboard/dashboard_service.h"
 #include "services/enterprises/enterprises_service.h"
 #include "services/enterprises/screening.h"
 #include "services/leads/leads_service.h"
@@ -35,8 +36,8 @@ ABSL_FLAG(std::string, dsn, "",
           "MySQL store as the application account, mysql://USER:PASSWORD@HOST:PORT/DATABASE (default: $CRM_DSN)");
 ABSL_FLAG(std::string, migrate_dsn, "",
           "the same store as the schema owner, for migrations (default: $CRM_MIGRATE_DSN, else --dsn)");
-ABSL_FLAG(std::string, services, "leads,admin,enterprises,projects",
-          "comma-separated services to host: leads, admin, enterprises, projects");
+ABSL_FLAG(std::string, services, "leads,admin,enterprises,projects,dashboard",
+          "comma-separated services to host: leads, admin, enterprises, projects, dashboard");
 ABSL_FLAG(std::string, project_policy, "",
           "text-format crm.v1.ProjectPolicy file (stage probabilities, 三未 thresholds, battle-map template) "
           "replacing the built-in defaults");
@@ -181,8 +182,12 @@ int main(int argc, char** argv) {
     } else if (name == "projects") {
       hosted.push_back(std::make_unique<crm::ProjectsService>(&runner, pool->get(), &*project_policy));
       names.push_back("crm.v1.ProjectService");
+    } else if (name == "dashboard") {
+      hosted.push_back(std::make_unique<crm::DashboardService>(&runner, pool->get(), &*project_policy, &*policy));
+      names.push_back("crm.v1.DashboardService");
     } else {
-      return Fail(absl::StrCat("unknown service in --services: ", name, " (known: leads, admin, enterprises, projects)"));
+      return Fail(absl::StrCat("unknown service in --services: ", name,
+                               " (known: leads, admin, enterprises, projects, dashboard)"));
     }
     services.push_back(hosted.back().get());
   }

@@ -13,6 +13,7 @@
 #include "absl/time/civil_time.h"
 #include "services/common/status_macros.h"
 #include "storage/milestone_store.h"
+#include "storage/pipeline_rollup.h"
 #include "storage/read_rows.h"
 #include "storage/row_codec.h"
 #include "storage/transaction.h"
@@ -27,6 +28,7 @@ constexpr char kColumns[] =
     "id, project_code, display_name, investor_enterprise_id, investor_name, investor_uscc, origin_lead_id,"
     " industry, investment_form, planned_investment_cny, contracted_investment_cny, land_area_mu, tier, unit_id,"
     " owner_id, service_secretary_id, stage, stage_date, signed_date, lost_reason, lost_note, capital_arrived_cny,"
+    " negotiation_date, registered_date, construction_start_date, production_date, delete_time,"
     " create_time, update_time, version";
 
 // The columns a write sets, bound by BindWritable in this order.
@@ -34,8 +36,9 @@ constexpr char kWritableAssignments[] =
     "display_name = ?, investor_enterprise_id = ?, investor_name = ?, investor_uscc = ?, origin_lead_id = ?,"
     " industry = ?, investment_form = ?, planned_investment_cny = ?, contracted_investment_cny = ?,"
     " land_area_mu = ?, tier = ?, unit_id = ?, owner_id = ?, service_secretary_id = ?, stage = ?, stage_date = ?,"
-    " signed_date = ?, lost_reason = ?, lost_note = ?";
-constexpr int kWritableCount = 19;
+    " signed_date = ?, lost_reason = ?, lost_note = ?, negotiation_date = ?, registered_date = ?,"
+    " construction_start_date = ?, production_date = ?, delete_time = ?";
+constexpr int kWritableCount = 24;
 
 Project ProjectFromRow(sql::ResultSet& rs) {
   Project p;
@@ -65,6 +68,13 @@ Project ProjectFromRow(sql::ResultSet& rs) {
   p.set_lost_reason(static_cast<v1::LostReason>(rs.getInt("lost_reason")));
   p.set_lost_note(rs.getString("lost_note"));
   p.set_capital_arrived_cny(rs.getInt64("capital_arrived_cny"));
+  for (auto [column, field] : {std::pair{"negotiation_date", p.mutable_negotiation_date()},
+                               {"registered_date", p.mutable_registered_date()},
+                               {"construction_start_date", p.mutable_construction_start_date()},
+                               {"production_date", p.mutable_production_date()}}) {
+    if (!rs.isNull(column)) *field = rs.getString(column);
+  }
+  if (auto t = TimeColumn(rs, "delete_time")) *p.mutable_delete_time() = *t;
   if (auto t = TimeColumn(rs, "create_time")) *p.mutable_create_time() = *t;
   if (auto t = TimeColumn(rs, "update_time")) *p.mutable_update_time() = *t;
   p.set_etag(std::to_string(rs.getUInt64("version")));
@@ -74,6 +84,10 @@ Project ProjectFromRow(sql::ResultSet& rs) {
 void BindIdOrNull(sql::PreparedStatement& ps, int index, const std::string& name) {
   int64_t id = name.empty() ? 0 : LastId(name);
   if (id > 0) ps.setInt64(index, id); else ps.setNull(index, sql::DataType::BIGINT);
+}
+
+void BindDateOrNull(sql::PreparedStatement& ps, int index, const std::string& day) {
+  if (day.empty()) ps.setNull(index, sql::DataType::DATE); else ps.setString(index, day);
 }
 
 void BindWritable(sql::PreparedStatement& ps, const Project& p) {
@@ -94,9 +108,14 @@ void BindWritable(sql::PreparedStatement& ps, const Project& p) {
   BindTextOrNull(ps, i++, p.service_secretary().empty() ? "" : IdOf(p.service_secretary()));
   ps.setInt(i++, p.stage());
   ps.setString(i++, p.stage_date());
-  if (p.signed_date().empty()) ps.setNull(i++, sql::DataType::DATE); else ps.setString(i++, p.signed_date());
+  BindDateOrNull(ps, i++, p.signed_date());
   ps.setInt(i++, p.lost_reason());
   ps.setString(i++, p.lost_note());
+  BindDateOrNull(ps, i++, p.negotiation_date());
+  BindDateOrNull(ps, i++, p.registered_date());
+  BindDateOrNull(ps, i++, p.construction_start_date());
+  BindDateOrNull(ps, i++, p.production_date());
+  BindTime(ps, i++, p.has_delete_time(), p.delete_time());
 }
 
 absl::StatusOr<Project> LoadProject(Connection& conn, int64_t id) {
@@ -171,6 +190,7 @@ absl::StatusOr<Project> ProjectStore::Get(int64_t id, absl::Time deadline) {
 
 absl::StatusOr<ProjectPage> ProjectStore::List(const ProjectQuery& q, absl::Time deadline) {
   std::vector<std::string> where;
+  if (!q.show_deleted) where.push_back("delete_time IS NULL");
   if (!q.scope.unit_id.empty()) {
     where.push_back(q.scope.user_id.empty() ? "unit_id = ?"
                                             : "(unit_id = ? OR owner_id = ? OR service_secretary_id = ?)");
@@ -278,7 +298,9 @@ absl::StatusOr<Project> ProjectStore::Create(const MutationContext& ctx, const P
           first.set_effective_date(input.stage_date());
           first.set_note("created");
           AppendHistory(conn, id, first, IdOf(ctx.principal), now);
-          return LoadProject(conn, id);
+          ASSIGN_OR_RETURN(Project stored, LoadProject(conn, id));
+          UpdatePipelineRollups(conn, nullptr, stored);
+          return stored;
         },
         created);
   }));
@@ -290,10 +312,12 @@ absl::StatusOr<Project> ProjectStore::Mutate(const MutationContext& ctx, int64_t
   Project after;
   RETURN_IF_ERROR(RunInTransaction(*pool_, ctx.deadline, [&](Connection& conn) -> absl::Status {
     StageEffects effects;
+    Project before;
     return WriteVersioned<Project>(
         conn, ctx, etag, [&] { return LoadProject(conn, id); },
         [&](Project& p) {
           effects = StageEffects{};  // the body may run again after a lost race
+          before = p;
           return change(p, effects);
         },
         [&](const Project& p, uint64_t version, absl::Time now) -> absl::StatusOr<int> {
@@ -310,6 +334,7 @@ absl::StatusOr<Project> ProjectStore::Mutate(const MutationContext& ctx, int64_t
           if (effects.change) AppendHistory(conn, id, *effects.change, IdOf(ctx.principal), now);
           for (const v1::Milestone& m : effects.milestones) InsertMilestone(conn, id, m, now);
           CompleteMilestones(conn, id, effects.complete_milestones, effects.completed_on, now);
+          UpdatePipelineRollups(conn, &before, p);
           return updated;
         },
         after);
@@ -385,6 +410,9 @@ absl::StatusOr<v1::CapitalArrival> ProjectStore::AddCapital(const MutationContex
           total.setString(2, SqlTime(now));
           total.setInt64(3, project_id);
           total.executeUpdate();
+          PipelineRollupDelta delta;
+          AddCapitalArrival(before, arrival.arrival_date(), arrival.amount_cny(), delta);
+          ApplyRollupDelta(conn, delta);
           std::unique_ptr<sql::ResultSet> rs(conn.Prepare(absl::StrCat("SELECT ", kArrivalColumns,
                                                                        " FROM capital_arrivals WHERE id = LAST_INSERT_ID()"))
                                                  .executeQuery());

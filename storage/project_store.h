@@ -42,6 +42,7 @@ struct ProjectQuery {
   int64_t investor_enterprise_id = 0;
   int64_t origin_lead_id = 0;
   int signed_year = 0;
+  bool show_deleted = false;
   // When not empty: only projects matching one of these.
   std::vector<StageOverdue> overdue_stages;
   ProjectOrder order = ProjectOrder::kCreateTimeDesc;

@@ -14,6 +14,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
+#include "services/common/escalation.h"
 #include "services/common/field_checks.h"
 #include "services/common/uscc.h"
 
@@ -382,13 +383,7 @@ void DeriveEscalation(const v1::EnterprisePolicy& policy, absl::CivilDay today, 
   const int64_t overdue = today - *due;
   r.set_overdue_days(static_cast<int32_t>(overdue));
   // Keep in step with DueDatesOf, which states the same bands as due dates.
-  if (overdue >= policy.red_after_days()) {
-    r.set_escalation_color(v1::ESCALATION_COLOR_RED);
-  } else if (overdue >= policy.yellow_after_days()) {
-    r.set_escalation_color(v1::ESCALATION_COLOR_YELLOW);
-  } else {
-    r.set_escalation_color(v1::ESCALATION_COLOR_BLUE);
-  }
+  r.set_escalation_color(EscalationColorOf(overdue, policy.yellow_after_days(), policy.red_after_days()));
 }
 
 DueDateRange DueDatesOf(const v1::EnterprisePolicy& policy, v1::EscalationColor color, absl::CivilDay today) {

@@ -12,6 +12,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "services/common/calendar.h"
+#include "services/common/escalation.h"
 #include "services/common/field_checks.h"
 #include "services/common/resource_name.h"
 #include "services/common/uscc.h"
@@ -212,7 +213,8 @@ absl::Status ApplyProjectMask(const FieldMask& mask, const v1::Project& patch, v
       "service_secretary"};
   static const auto& kReadOnly = *[] {
     auto* m = new std::map<std::string, std::string>;
-    for (const char* f : {"stage", "stage_date", "signed_date", "lost_reason", "lost_note"}) {
+    for (const char* f : {"stage", "stage_date", "signed_date", "lost_reason", "lost_note", "negotiation_date",
+                          "registered_date", "construction_start_date", "production_date"}) {
       (*m)[f] = "cannot be changed by UpdateProject; use AdvanceProjectStage, MarkProjectLost or ReopenProject";
     }
     (*m)["tier"] = "is derived from planned_investment_cny; change that instead";
@@ -220,6 +222,7 @@ absl::Status ApplyProjectMask(const FieldMask& mask, const v1::Project& patch, v
       (*m)[f] = "is derived from the capital arrivals; use RecordCapitalArrival";
     }
     (*m)["stopwatch"] = "is derived on every read and cannot be set";
+    (*m)["delete_time"] = "cannot be changed by UpdateProject; use DeleteProject or UndeleteProject";
     (*m)["origin_lead"] = "is set once, by ConvertLead, and cannot be changed";
     (*m)["project_code"] = "is assigned on creation and cannot be changed";
     return m;
@@ -379,13 +382,7 @@ void DeriveMilestone(const v1::ProjectPolicy& policy, absl::CivilDay today, v1::
   const int64_t overdue = today - *planned;
   m.set_status(v1::MILESTONE_STATUS_OVERDUE);
   m.set_overdue_days(static_cast<int32_t>(overdue));
-  if (overdue >= policy.red_after_days()) {
-    m.set_escalation_color(v1::ESCALATION_COLOR_RED);
-  } else if (overdue >= policy.yellow_after_days()) {
-    m.set_escalation_color(v1::ESCALATION_COLOR_YELLOW);
-  } else {
-    m.set_escalation_color(v1::ESCALATION_COLOR_BLUE);
-  }
+  m.set_escalation_color(EscalationColorOf(overdue, policy.yellow_after_days(), policy.red_after_days()));
 }
 
 int StallThresholdDays(const v1::ProjectPolicy& policy, v1::StallKind kind) {
@@ -467,7 +464,26 @@ bool CanSeeProject(const Principal& p, const v1::Project& project) {
   }
 }
 
+void MarkStagesReached(v1::Project& p, v1::ProjectStage stage, const std::string& day) {
+  std::string* dates[] = {p.mutable_negotiation_date(), p.mutable_signed_date(), p.mutable_registered_date(),
+                          p.mutable_construction_start_date(), p.mutable_production_date()};
+  for (int s = v1::PROJECT_STAGE_NEGOTIATING; s <= v1::PROJECT_STAGE_IN_PRODUCTION && s <= stage; ++s) {
+    std::string& date = *dates[s - v1::PROJECT_STAGE_NEGOTIATING];
+    if (date.empty()) date = day;
+  }
+}
+
+absl::Status CheckCanDeleteProject(const Principal& p, const v1::Project& project) {
+  if (p.role == v1::ROLE_ADMIN) return absl::OkStatus();
+  if (p.role == v1::ROLE_UNIT_LEAD && project.unit() == p.unit_name()) return absl::OkStatus();
+  return absl::PermissionDeniedError(absl::StrCat(p.user_name(), " may not delete ", project.name(),
+                                                  ": a unit lead deletes their unit's projects, an admin any"));
+}
+
 absl::Status CheckCanChangeProject(const Principal& p, const v1::Project& project) {
+  if (project.has_delete_time()) {
+    return absl::FailedPreconditionError(absl::StrCat(project.name(), " is deleted; UndeleteProject first"));
+  }
   switch (p.role) {
     // A department's system acts on any project within the scopes the
     // permission table checked (e.g. market regulation records a registration).

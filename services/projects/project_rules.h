@@ -47,6 +47,12 @@ std::vector<v1::ProjectStage> AllowedAdvances(v1::ProjectStage from, bool justif
 // INVALID_ARGUMENT (field `to_stage`) when `to` is UNSPECIFIED or unknown.
 absl::Status CheckAdvance(v1::ProjectStage from, v1::ProjectStage to, bool justified);
 
+// Records that `p` reached `stage` on `day` (`YYYY-MM-DD`): every stage from
+// NEGOTIATING up to it (IN_PRODUCTION at most) whose date is still empty gets
+// `day` (signed_date, registered_date, …), so a skipped stage counts as
+// reached on the day of the skip. Dates already set are kept.
+void MarkStagesReached(v1::Project& p, v1::ProjectStage stage, const std::string& day);
+
 // Checks MarkProjectLost: the stage must be open (FAILED_PRECONDITION otherwise).
 absl::Status CheckLose(v1::ProjectStage from);
 
@@ -177,8 +183,13 @@ bool CanSeeProject(const Principal& p, const v1::Project& project);
 // Who may change a project they can see (update, advance, lose, reopen,
 // milestones, capital, problems): STAFF their unit's or their own; UNIT_LEAD
 // their unit's; ADMIN and DEPARTMENT_SERVICE (within its scopes) all. PERMISSION_DENIED otherwise (e.g. staff of another
-// unit serving as secretary may read but not advance).
+// unit serving as secretary may read but not advance). A deleted project
+// cannot be changed (FAILED_PRECONDITION: undelete it first).
 absl::Status CheckCanChangeProject(const Principal& p, const v1::Project& project);
+
+// Who may delete or undelete a project they can see: UNIT_LEAD their unit's,
+// ADMIN all (the permission table admits no one else).
+absl::Status CheckCanDeleteProject(const Principal& p, const v1::Project& project);
 
 // Property level, as for leads: STAFF create/move projects only into their
 // unit and owned by themselves; UNIT_LEAD only into their unit; ADMIN

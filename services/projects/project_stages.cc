@@ -75,12 +75,12 @@ grpc::ServerUnaryReactor* ProjectsService::AdvanceProjectStage(Ctx* ctx, const v
       // Signing (also when skipped past) dates the project and draws its
       // battle map; reaching a stage completes the milestones it stands for.
       if (p.signed_date().empty()) {
-        p.set_signed_date(IsoDay(day));
         effects.milestones = TemplateMilestones(*policy_, day, p.unit(), req->to_stage());
       } else {
         effects.complete_milestones = MilestonesDoneAt(*policy_, req->to_stage());
         effects.completed_on = IsoDay(day);
       }
+      MarkStagesReached(p, req->to_stage(), IsoDay(day));
       p.set_stage(req->to_stage());
       p.set_stage_date(IsoDay(day));
       return absl::OkStatus();

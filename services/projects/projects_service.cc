@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "google/protobuf/util/time_util.h"
 #include "services/common/calendar.h"
 #include "services/common/call_mutation.h"
 #include "services/common/field_violations.h"
@@ -28,6 +29,11 @@ void ClearOutputs(Project& p) {
   p.clear_stage();
   p.clear_stage_date();
   p.clear_signed_date();
+  p.clear_negotiation_date();
+  p.clear_registered_date();
+  p.clear_construction_start_date();
+  p.clear_production_date();
+  p.clear_delete_time();
   p.clear_lost_reason();
   p.clear_lost_note();
   p.clear_capital_arrived_cny();
@@ -145,6 +151,7 @@ grpc::ServerUnaryReactor* ProjectsService::ListProjects(Ctx* ctx, const v1::List
       violations.Add("signed_year", "must be 0 (any) or a year in 1949–2100");
     }
     q.signed_year = req->signed_year();
+    q.show_deleted = req->show_deleted();
     if (req->stalled_only()) {
       q.overdue_stages = OverdueStages(*policy_, v1::STALL_KIND_UNSPECIFIED, ZoneDay(absl::Now()));
     }
@@ -211,6 +218,7 @@ grpc::ServerUnaryReactor* ProjectsService::CreateProject(Ctx* ctx, const v1::Cre
     p.set_tier(TierOf(p.planned_investment_cny()));
     p.set_stage(v1::PROJECT_STAGE_NEGOTIATING);
     p.set_stage_date(today);
+    MarkStagesReached(p, v1::PROJECT_STAGE_NEGOTIATING, today);
     ASSIGN_OR_RETURN(*resp, projects_.Create(MutationOf(call, req->request_id()), p, today));
     return Present({resp}, call.deadline);
   });
@@ -235,6 +243,45 @@ grpc::ServerUnaryReactor* ProjectsService::UpdateProject(Ctx* ctx, const v1::Upd
                                                p.set_tier(TierOf(p.planned_investment_cny()));
                                                return absl::OkStatus();
                                              }));
+    return Present({resp}, call.deadline);
+  });
+}
+
+namespace {
+
+// Sets or clears the deletion of a project the caller can see and may delete.
+absl::Status SetDeleted(const CallContext& call, bool deleted, Project& p) {
+  if (!CanSeeProject(call.principal, p)) return absl::NotFoundError(absl::StrCat(p.name(), " does not exist"));
+  RETURN_IF_ERROR(CheckCanDeleteProject(call.principal, p));
+  if (p.has_delete_time() == deleted) {
+    return absl::FailedPreconditionError(absl::StrCat(p.name(), deleted ? " is already deleted" : " is not deleted"));
+  }
+  if (deleted) {
+    *p.mutable_delete_time() = google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(absl::Now()));
+  } else {
+    p.clear_delete_time();
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+grpc::ServerUnaryReactor* ProjectsService::DeleteProject(Ctx* ctx, const v1::DeleteProjectRequest* req,
+                                                         Project* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "DeleteProject"), [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "projects", "name"));
+    ASSIGN_OR_RETURN(*resp, projects_.Mutate(MutationOf(call), id, req->etag(),
+                                             [&](Project& p, StageEffects&) { return SetDeleted(call, true, p); }));
+    return Present({resp}, call.deadline);
+  });
+}
+
+grpc::ServerUnaryReactor* ProjectsService::UndeleteProject(Ctx* ctx, const v1::UndeleteProjectRequest* req,
+                                                           Project* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "UndeleteProject"), [=, this](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "projects", "name"));
+    ASSIGN_OR_RETURN(*resp, projects_.Mutate(MutationOf(call), id, req->etag(),
+                                             [&](Project& p, StageEffects&) { return SetDeleted(call, false, p); }));
     return Present({resp}, call.deadline);
   });
 }

@@ -30,6 +30,8 @@ class ProjectsService final : public v1::ProjectService::CallbackService {
   Reactor* ListProjects(Ctx* ctx, const v1::ListProjectsRequest* req, v1::ListProjectsResponse* resp) override;
   Reactor* CreateProject(Ctx* ctx, const v1::CreateProjectRequest* req, v1::Project* resp) override;
   Reactor* UpdateProject(Ctx* ctx, const v1::UpdateProjectRequest* req, v1::Project* resp) override;
+  Reactor* DeleteProject(Ctx* ctx, const v1::DeleteProjectRequest* req, v1::Project* resp) override;
+  Reactor* UndeleteProject(Ctx* ctx, const v1::UndeleteProjectRequest* req, v1::Project* resp) override;
   Reactor* ListStalledProjects(Ctx* ctx, const v1::ListStalledProjectsRequest* req,
                                v1::ListStalledProjectsResponse* resp) override;
 

@@ -30,6 +30,7 @@ const std::vector<const google::protobuf::ServiceDescriptor*>& Services() {
       v1::User::descriptor()->file()->FindServiceByName("AdminService"),
       v1::Enterprise::descriptor()->file()->FindServiceByName("EnterpriseService"),
       v1::Project::descriptor()->file()->FindServiceByName("ProjectService"),
+      v1::PipelineSummary::descriptor()->file()->FindServiceByName("DashboardService"),
   };
   return *services;
 }

@@ -25,10 +25,13 @@ TestServer::TestServer(size_t queue_capacity, ServerConfig config, RateLimiter* 
   EXPECT_TRUE(project_policy.ok()) << project_policy.status();
   if (project_policy.ok()) project_policy_ = *std::move(project_policy);
   projects_service_ = std::make_unique<ProjectsService>(&runner_, &db_->pool(), &project_policy_);
+  dashboard_service_ = std::make_unique<DashboardService>(&runner_, &db_->pool(), &project_policy_, &policy_);
   config.listen_address = "127.0.0.1:0";
   auto server = CrmServer::Start(
-      config, {service_.get(), admin_.get(), enterprises_service_.get(), projects_service_.get()},
-      {"crm.v1.LeadService", "crm.v1.AdminService", "crm.v1.EnterpriseService", "crm.v1.ProjectService"});
+      config,
+      {service_.get(), admin_.get(), enterprises_service_.get(), projects_service_.get(), dashboard_service_.get()},
+      {"crm.v1.LeadService", "crm.v1.AdminService", "crm.v1.EnterpriseService", "crm.v1.ProjectService",
+       "crm.v1.DashboardService"});
   EXPECT_TRUE(server.ok()) << server.status();
   if (!server.ok()) return;
   server_ = *std::move(server);
@@ -37,6 +40,7 @@ TestServer::TestServer(size_t queue_capacity, ServerConfig config, RateLimiter* 
   stub_ = v1::LeadService::NewStub(channel);
   enterprises_stub_ = v1::EnterpriseService::NewStub(channel);
   projects_stub_ = v1::ProjectService::NewStub(channel);
+  dashboard_stub_ = v1::DashboardService::NewStub(channel);
 }
 
 RpcRunnerOptions TestServer::Options(RateLimiter* rate_limiter) {

@@ -11,6 +11,7 @@
 #include "services/common/rpc_runner.h"
 #include "services/common/server.h"
 #include "services/admin/admin_service.h"
+#include "services/dashboard/dashboard_service.h"
 #include "services/enterprises/enterprises_service.h"
 #include "services/leads/leads_service.h"
 #include "services/projects/projects_service.h"
@@ -22,7 +23,7 @@ namespace crm::testing {
 // The bootstrap token of the test servers: users/admin (ADMIN) of units/admin.
 inline constexpr char kToken[] = "test-token-0123456789abcdef0123456789abcdef";
 
-// The crm.v1 services (leads, admin, enterprises, projects with the built-in
+// The crm.v1 services (leads, admin, enterprises, projects, dashboard with the built-in
 // policies; ConvertLead reaching the others in process) on
 // a free loopback port, with a fresh database, the store's tokens
 // (bootstrapped with kToken) and the permission table.
@@ -38,6 +39,7 @@ class TestServer {
   v1::LeadService::Stub& stub() { return *stub_; }
   v1::EnterpriseService::Stub& enterprises() { return *enterprises_stub_; }
   v1::ProjectService::Stub& projects() { return *projects_stub_; }
+  v1::DashboardService::Stub& dashboard() { return *dashboard_stub_; }
   const v1::EnterprisePolicy& policy() const { return policy_; }
   const v1::ProjectPolicy& project_policy() const { return project_policy_; }
   TestDatabase& db() { return *db_; }
@@ -56,10 +58,12 @@ class TestServer {
   std::unique_ptr<EnterprisesService> enterprises_service_;
   v1::ProjectPolicy project_policy_;
   std::unique_ptr<ProjectsService> projects_service_;
+  std::unique_ptr<DashboardService> dashboard_service_;
   std::unique_ptr<CrmServer> server_;
   std::unique_ptr<v1::LeadService::Stub> stub_;
   std::unique_ptr<v1::EnterpriseService::Stub> enterprises_stub_;
   std::unique_ptr<v1::ProjectService::Stub> projects_stub_;
+  std::unique_ptr<v1::DashboardService::Stub> dashboard_stub_;
 };
 
 }  // namespace crm::testing

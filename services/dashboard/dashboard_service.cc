@@ -1,0 +1,308 @@
+#include "services/dashboard/dashboard_service.h"
+
+#include <algorithm>
+#include <string>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
+#include "google/protobuf/util/time_util.h"
+#include "services/common/calendar.h"
+#include "services/common/escalation.h"
+#include "services/common/field_violations.h"
+#include "services/common/page_token.h"
+#include "services/common/resource_name.h"
+#include "services/common/status_macros.h"
+#include "services/dashboard/dashboard_rules.h"
+#include "services/projects/project_rules.h"
+
+namespace crm {
+namespace {
+
+constexpr char kService[] = "crm.v1.DashboardService/";
+constexpr int kMaxAlertsPage = 500;
+// Screening the pool for candidates is heavy; its answer is reused this long.
+constexpr absl::Duration kScreeningTtl = absl::Minutes(10);
+
+// The request's year (0: the zone's current year), 1949–2100.
+int YearOr(int year, absl::CivilDay today, FieldViolations& violations) {
+  if (year == 0) return static_cast<int>(today.year());
+  if (year < 1949 || year > 2100) violations.Add("year", "must be 0 (this year) or a year in 1949–2100");
+  return year;
+}
+
+void CheckIndustry(v1::IndustrySection industry, FieldViolations& violations) {
+  if (!v1::IndustrySection_IsValid(industry)) violations.Add("industry", "must be a GB/T 4754 section or unspecified");
+}
+
+void CheckUnitName(const std::string& unit, FieldViolations& violations) {
+  if (!unit.empty() && PrincipalId(unit, "units").empty()) {
+    violations.Add("unit", "must be a unit name like `units/promotion-1`");
+  }
+}
+
+// The filter of a caller's request, once DashboardUnit has decided the unit.
+absl::StatusOr<DashboardFilter> FilterFor(const CallContext& call, const std::string& unit,
+                                          v1::IndustrySection industry) {
+  ASSIGN_OR_RETURN(std::string scoped, DashboardUnit(call.principal, unit));
+  return DashboardFilter{scoped.empty() ? "" : PrincipalId(scoped, "units"), industry};
+}
+
+int64_t Sum(const MonthCounters& counters, MonthCounter c) { return counters[c]; }
+
+// The alert list's page token: severity and days in the key, kind in the text.
+std::string AlertPageToken(const AlertCursor& c, const std::string& fingerprint) {
+  return EncodePageToken({(static_cast<int64_t>(c.color) << 32) | static_cast<uint32_t>(c.days), c.id,
+                          std::to_string(c.kind)},
+                         fingerprint);
+}
+
+absl::StatusOr<AlertCursor> AlertCursorOf(const std::string& token, const std::string& fingerprint) {
+  ASSIGN_OR_RETURN(PageCursor p, DecodePageToken(token, fingerprint));
+  AlertCursor c;
+  c.color = static_cast<v1::EscalationColor>(p.key >> 32);
+  c.days = static_cast<int>(static_cast<int32_t>(p.key & 0xffffffff));
+  int kind = 0;
+  (void)absl::SimpleAtoi(p.text_id, &kind);
+  c.kind = static_cast<v1::AlertKind>(kind);
+  c.id = p.id;
+  return c;
+}
+
+}  // namespace
+
+DashboardService::DashboardService(RpcRunner* runner, ConnectionPool* pool, const v1::ProjectPolicy* project_policy,
+                                   const v1::EnterprisePolicy* enterprise_policy)
+    : runner_(runner),
+      project_policy_(project_policy),
+      enterprise_policy_(enterprise_policy),
+      store_(pool),
+      targets_(pool),
+      screening_(pool, enterprise_policy, kScreeningTtl) {}
+
+grpc::ServerUnaryReactor* DashboardService::GetPipelineSummary(Ctx* ctx, const v1::GetPipelineSummaryRequest* req,
+                                                               v1::PipelineSummary* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "GetPipelineSummary"), [=, this](const CallContext& call) -> absl::Status {
+    const absl::CivilDay today = ZoneDay(absl::Now());
+    FieldViolations violations;
+    const int year = YearOr(req->year(), today, violations);
+    CheckUnitName(req->unit(), violations);
+    CheckIndustry(req->industry(), violations);
+    RETURN_IF_ERROR(violations.ToStatus());
+    ASSIGN_OR_RETURN(DashboardFilter filter, FilterFor(call, req->unit(), req->industry()));
+    ASSIGN_OR_RETURN(std::vector<v1::PipelineCell> cells, store_.StageCells(filter, call.deadline));
+    ASSIGN_OR_RETURN(auto months, store_.MonthTotals(filter, year, DashboardStore::GroupBy::kMonth, call.deadline));
+
+    resp->set_year(year);
+    resp->set_unit(filter.unit_id.empty() ? "" : absl::StrCat("units/", filter.unit_id));
+    resp->set_industry(req->industry());
+    resp->set_as_of_date(IsoDay(today));
+    for (int s = v1::PROJECT_STAGE_NEGOTIATING; s <= v1::PROJECT_STAGE_LOST; ++s) {
+      for (int t = v1::INVESTMENT_TIER_BELOW_1B; t <= v1::INVESTMENT_TIER_5B; ++t) {
+        v1::PipelineCell* cell = resp->add_cells();
+        cell->set_stage(static_cast<v1::ProjectStage>(s));
+        cell->set_tier(static_cast<v1::InvestmentTier>(t));
+        for (const v1::PipelineCell& c : cells) {
+          if (c.stage() == s && c.tier() == t) *cell = c;
+        }
+      }
+    }
+    SummarizeStages(*project_policy_, *resp);
+    MonthCounters year_total{};
+    for (const auto& [month, counters] : months) {
+      for (int c = 0; c < kMonthCounterCount; ++c) year_total[c] += counters[c];
+    }
+    std::array<int64_t, 5> reached;
+    std::array<int64_t, 4> converted;
+    for (int i = 0; i < 5; ++i) reached[i] = Sum(year_total, static_cast<MonthCounter>(kReachedNegotiation + i));
+    for (int i = 0; i < 4; ++i) converted[i] = Sum(year_total, static_cast<MonthCounter>(kConvertedNegotiation + i));
+    for (v1::StageConversion& c : Conversions(reached, converted)) resp->add_conversions()->Swap(&c);
+    resp->set_lost_count(Sum(year_total, kLostCount));
+    std::array<int64_t, 6> lost;
+    for (int i = 0; i < 6; ++i) lost[i] = Sum(year_total, static_cast<MonthCounter>(kLostCompetingRegion + i));
+    for (v1::LostReasonCount& r : TopLostReasons(lost)) resp->add_lost_reasons()->Swap(&r);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* DashboardService::GetUnitScoreboard(Ctx* ctx, const v1::GetUnitScoreboardRequest* req,
+                                                              v1::UnitScoreboard* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "GetUnitScoreboard"), [=, this](const CallContext& call) -> absl::Status {
+    const absl::CivilDay today = ZoneDay(absl::Now());
+    FieldViolations violations;
+    const int year = YearOr(req->year(), today, violations);
+    CheckUnitName(req->unit(), violations);
+    RETURN_IF_ERROR(violations.ToStatus());
+    // Ranks are among all units, so every unit is scored; the caller sees theirs.
+    ASSIGN_OR_RETURN(DashboardFilter shown, FilterFor(call, req->unit(), v1::INDUSTRY_SECTION_UNSPECIFIED));
+    ASSIGN_OR_RETURN(auto units, store_.Units(call.deadline));
+    ASSIGN_OR_RETURN(std::vector<v1::UnitTarget> targets, targets_.List(year, call.deadline));
+    ASSIGN_OR_RETURN(auto achieved, store_.MonthTotals({}, year, DashboardStore::GroupBy::kUnit, call.deadline));
+
+    std::map<std::string, v1::UnitTarget> target_of;
+    for (v1::UnitTarget& t : targets) {
+      absl::StatusOr<UnitYear> key = ParseUnitTargetName(t.name(), "name");
+      if (key.ok()) target_of[key->unit_id] = std::move(t);
+    }
+    std::vector<v1::UnitScore> scores;
+    for (const auto& [unit_id, display_name] : units) {
+      v1::UnitScore& u = scores.emplace_back();
+      u.set_unit(absl::StrCat("units/", unit_id));
+      u.set_unit_display_name(display_name);
+      const v1::UnitTarget& t = target_of[unit_id];
+      const MonthCounters& a = achieved[unit_id];
+      const std::pair<v1::PledgeMetric, std::pair<int64_t, int64_t>> metrics[] = {
+          {v1::PLEDGE_METRIC_SIGNED_PROJECTS, {a[kReachedSigned], t.signed_projects()}},
+          {v1::PLEDGE_METRIC_SIGNED_PROJECTS_1B, {a[kSigned1b], t.signed_projects_1b()}},
+          {v1::PLEDGE_METRIC_SIGNED_PROJECTS_2B, {a[kSigned2b], t.signed_projects_2b()}},
+          {v1::PLEDGE_METRIC_SIGNED_PROJECTS_5B, {a[kSigned5b], t.signed_projects_5b()}},
+          {v1::PLEDGE_METRIC_SIGNED_INVESTMENT, {a[kSignedInvestment], t.signed_investment_cny()}},
+          {v1::PLEDGE_METRIC_CONSTRUCTION_STARTS, {a[kReachedConstruction], t.construction_starts()}},
+          {v1::PLEDGE_METRIC_CAPITAL_ARRIVED, {a[kCapitalArrived], t.capital_arrived_cny()}},
+      };
+      for (const auto& [metric, values] : metrics) {
+        v1::PledgeProgress* m = u.add_metrics();
+        m->set_metric(metric);
+        m->set_achieved(values.first);
+        m->set_target(values.second);
+      }
+    }
+    const double elapsed = YearElapsed(year, today);
+    ScoreUnits(elapsed, scores);
+    resp->set_year(year);
+    resp->set_as_of_date(IsoDay(today));
+    resp->set_year_elapsed(elapsed);
+    for (v1::UnitScore& u : scores) {
+      if (u.has_target()) resp->set_ranked_unit_count(resp->ranked_unit_count() + 1);
+      if (shown.unit_id.empty() || u.unit() == absl::StrCat("units/", shown.unit_id)) resp->add_units()->Swap(&u);
+    }
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* DashboardService::ListAlerts(Ctx* ctx, const v1::ListAlertsRequest* req,
+                                                       v1::ListAlertsResponse* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "ListAlerts"), [=, this](const CallContext& call) -> absl::Status {
+    FieldViolations violations;
+    CheckUnitName(req->unit(), violations);
+    CheckIndustry(req->industry(), violations);
+    if (!v1::AlertKind_IsValid(req->kind())) violations.Add("kind", "must be an alert kind or unspecified");
+    if (req->page_size() < 0 || req->page_size() > kMaxAlertsPage) {
+      violations.Add("page_size", absl::StrCat("must be 0 (50) to ", kMaxAlertsPage));
+    }
+    RETURN_IF_ERROR(violations.ToStatus());
+    const int page_size = req->page_size() == 0 ? 50 : req->page_size();
+    v1::ListAlertsRequest unpaged = *req;
+    unpaged.clear_page_size();
+    unpaged.clear_page_token();
+    const std::string fingerprint = QueryFingerprint(unpaged);
+    std::optional<AlertCursor> cursor;
+    if (!req->page_token().empty()) {
+      ASSIGN_OR_RETURN(cursor, AlertCursorOf(req->page_token(), fingerprint));
+    }
+    ASSIGN_OR_RETURN(DashboardFilter filter, FilterFor(call, req->unit(), req->industry()));
+
+    AlertQuery q;
+    q.filter = filter;
+    q.today = ZoneDay(absl::Now());
+    q.limit = page_size + 1;  // one more tells whether there is a next page
+    const ColorBands project_bands{project_policy_->yellow_after_days(), project_policy_->red_after_days()};
+    const ColorBands request_bands{enterprise_policy_->yellow_after_days(), enterprise_policy_->red_after_days()};
+    auto wanted = [&](v1::AlertKind kind, const ColorBands& bands) {
+      if (req->kind() != v1::ALERT_KIND_UNSPECIFIED && req->kind() != kind) return false;
+      q.bound.reset();
+      if (cursor) {
+        DaysBound b = BoundAfter(*cursor, kind, bands);
+        q.bound = std::make_pair(b.days, b.id_after);
+      }
+      return true;
+    };
+    std::vector<v1::Alert> alerts;
+    auto take = [&](std::vector<v1::Alert> more, const ColorBands& bands) {
+      for (v1::Alert& a : more) {
+        a.set_color(EscalationColorOf(a.days_overdue(), bands.yellow_after_days, bands.red_after_days));
+        alerts.push_back(std::move(a));
+      }
+    };
+    if (wanted(v1::ALERT_KIND_STALLED_PROJECT, project_bands)) {
+      for (v1::StallKind stall : {v1::STALL_KIND_SIGNED_NOT_REGISTERED, v1::STALL_KIND_REGISTERED_NOT_STARTED,
+                                  v1::STALL_KIND_STARTED_NOT_IN_PRODUCTION}) {
+        ASSIGN_OR_RETURN(std::vector<v1::Alert> stalled,
+                         store_.StalledProjects(StageOfStall(stall), StallThresholdDays(*project_policy_, stall), q,
+                                                call.deadline));
+        for (v1::Alert& a : stalled) a.set_stall(stall);
+        take(std::move(stalled), project_bands);
+      }
+    }
+    if (wanted(v1::ALERT_KIND_OVERDUE_MILESTONE, project_bands)) {
+      ASSIGN_OR_RETURN(std::vector<v1::Alert> milestones, store_.OverdueMilestones(q, call.deadline));
+      take(std::move(milestones), project_bands);
+    }
+    if (wanted(v1::ALERT_KIND_OVERDUE_SERVICE_REQUEST, request_bands)) {
+      ASSIGN_OR_RETURN(std::vector<v1::Alert> requests, store_.OverdueServiceRequests(q, call.deadline));
+      take(std::move(requests), request_bands);
+    }
+    std::sort(alerts.begin(), alerts.end(), &MoreSevere);
+    const bool more = static_cast<int>(alerts.size()) > page_size;
+    if (more) alerts.resize(page_size);
+    for (v1::Alert& a : alerts) resp->add_alerts()->Swap(&a);
+    if (more) resp->set_next_page_token(AlertPageToken(CursorOf(resp->alerts(page_size - 1)), fingerprint));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* DashboardService::GetEnterprisePoolSummary(Ctx* ctx,
+                                                                     const v1::GetEnterprisePoolSummaryRequest* req,
+                                                                     v1::EnterprisePoolSummary* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "GetEnterprisePoolSummary"), [=, this](const CallContext& call) -> absl::Status {
+    const absl::CivilDay today = ZoneDay(absl::Now());
+    FieldViolations violations;
+    const int year = YearOr(req->year(), today, violations);
+    CheckUnitName(req->unit(), violations);
+    CheckIndustry(req->industry(), violations);
+    RETURN_IF_ERROR(violations.ToStatus());
+    ASSIGN_OR_RETURN(DashboardFilter filter, FilterFor(call, req->unit(), req->industry()));
+    ASSIGN_OR_RETURN(PoolCounts counts, store_.Pool(filter, year, today, call.deadline));
+    ASSIGN_OR_RETURN(PoolScreening::Result screened, screening_.Candidates(req->industry(), call.deadline));
+    resp->set_year(year);
+    resp->set_industry(req->industry());
+    resp->set_unit(filter.unit_id.empty() ? "" : absl::StrCat("units/", filter.unit_id));
+    resp->set_enterprise_count(counts.enterprise_count);
+    for (v1::TitleCount& t : counts.titles) resp->add_titles()->Swap(&t);
+    for (const v1::ScreeningCandidates& c : screened.candidates) *resp->add_candidates() = c;
+    *resp->mutable_candidates_time() =
+        google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(screened.time));
+    *resp->mutable_service_requests() = counts.requests;
+    resp->set_as_of_date(IsoDay(today));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* DashboardService::GetTrend(Ctx* ctx, const v1::GetTrendRequest* req, v1::Trend* resp) {
+  return runner_->Run(ctx, absl::StrCat(kService, "GetTrend"), [=, this](const CallContext& call) -> absl::Status {
+    const absl::CivilDay today = ZoneDay(absl::Now());
+    FieldViolations violations;
+    const int year = YearOr(req->year(), today, violations);
+    CheckUnitName(req->unit(), violations);
+    CheckIndustry(req->industry(), violations);
+    RETURN_IF_ERROR(violations.ToStatus());
+    ASSIGN_OR_RETURN(DashboardFilter filter, FilterFor(call, req->unit(), req->industry()));
+    ASSIGN_OR_RETURN(auto months, store_.MonthTotals(filter, year, DashboardStore::GroupBy::kMonth, call.deadline));
+    resp->set_year(year);
+    resp->set_unit(filter.unit_id.empty() ? "" : absl::StrCat("units/", filter.unit_id));
+    resp->set_industry(req->industry());
+    for (int m = 1; m <= 12; ++m) {
+      const MonthCounters& c = months[absl::StrFormat("%04d-%02d-01", year, m)];
+      v1::MonthPoint* point = resp->add_months();
+      point->set_month(absl::StrFormat("%04d-%02d", year, m));
+      point->set_signed_projects(c[kReachedSigned]);
+      point->set_signed_investment_cny(c[kSignedInvestment]);
+      point->set_construction_starts(c[kReachedConstruction]);
+      point->set_capital_arrived_cny(c[kCapitalArrived]);
+    }
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace crm

@@ -396,5 +396,53 @@ TEST_F(ProjectsServiceTest, LostReopenStalledProblemsAndTargets) {
   EXPECT_EQ(targets.unit_targets(0).signed_projects(), 12);
 }
 
+TEST_F(ProjectsServiceTest, ADeletedProjectLeavesListsAndTakesNoChangesUntilUndeleted) {
+  const std::string lead_u1 = MakeUser("lead-u1", "units/u1", v1::ROLE_UNIT_LEAD);
+  const std::string lead_u2 = MakeUser("lead-u2", "units/u2", v1::ROLE_UNIT_LEAD);
+  Project p = NewProject(staff_u1_, 2'000'000'000);
+  EXPECT_EQ(p.negotiation_date(), DaysFromToday(0));
+  v1::DeleteProjectRequest del;
+  del.set_name(p.name());
+  Project out;
+  EXPECT_EQ(projects().DeleteProject(Ctx(staff_u1_).get(), del, &out).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);  // not for staff
+  EXPECT_EQ(projects().DeleteProject(Ctx(lead_u2).get(), del, &out).error_code(),
+            grpc::StatusCode::NOT_FOUND);  // another unit's project is invisible
+  del.set_etag("999");
+  EXPECT_EQ(projects().DeleteProject(Ctx(lead_u1).get(), del, &out).error_code(), grpc::StatusCode::ABORTED);
+  del.set_etag(p.etag());
+  ASSERT_TRUE(projects().DeleteProject(Ctx(lead_u1).get(), del, &out).ok());
+  EXPECT_TRUE(out.has_delete_time());
+  EXPECT_EQ(projects().DeleteProject(Ctx(lead_u1).get(), del, &out).error_code(),
+            grpc::StatusCode::ABORTED);  // the etag moved on
+  del.clear_etag();
+  EXPECT_EQ(projects().DeleteProject(Ctx(lead_u1).get(), del, &out).error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+
+  v1::ListProjectsRequest list;
+  v1::ListProjectsResponse listed;
+  ASSERT_TRUE(projects().ListProjects(Ctx(staff_u1_).get(), list, &listed).ok());
+  EXPECT_EQ(listed.projects_size(), 0);
+  list.set_show_deleted(true);
+  ASSERT_TRUE(projects().ListProjects(Ctx(staff_u1_).get(), list, &listed).ok());
+  ASSERT_EQ(listed.projects_size(), 1);
+  v1::GetProjectRequest get;
+  get.set_name(p.name());
+  ASSERT_TRUE(projects().GetProject(Ctx(staff_u1_).get(), get, &out).ok());
+  EXPECT_TRUE(out.has_delete_time());
+  grpc::Status moved = Advance(staff_u1_, p, v1::PROJECT_STAGE_SIGNED, &out);
+  EXPECT_EQ(moved.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(moved.error_message(), HasSubstr("UndeleteProject"));
+
+  v1::UndeleteProjectRequest undelete;
+  undelete.set_name(p.name());
+  ASSERT_TRUE(projects().UndeleteProject(Ctx(lead_u1).get(), undelete, &out).ok());
+  EXPECT_FALSE(out.has_delete_time());
+  ASSERT_TRUE(Advance(staff_u1_, p, v1::PROJECT_STAGE_REGISTERED, &out, "", "registered on the signing day").ok());
+  EXPECT_EQ(out.signed_date(), DaysFromToday(0));  // the skipped stage counts as reached
+  EXPECT_EQ(out.registered_date(), DaysFromToday(0));
+  EXPECT_TRUE(out.construction_start_date().empty());
+}
+
 }  // namespace
 }  // namespace crm

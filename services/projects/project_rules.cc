@@ -465,6 +465,7 @@ bool CanSeeProject(const Principal& p, const v1::Project& project) {
 }
 
 void MarkStagesReached(v1::Project& p, v1::ProjectStage stage, const std::string& day) {
+  if (!IsOpenStage(stage) && stage != v1::PROJECT_STAGE_IN_PRODUCTION) return;  // LOST reaches nothing
   std::string* dates[] = {p.mutable_negotiation_date(), p.mutable_signed_date(), p.mutable_registered_date(),
                           p.mutable_construction_start_date(), p.mutable_production_date()};
   for (int s = v1::PROJECT_STAGE_NEGOTIATING; s <= v1::PROJECT_STAGE_IN_PRODUCTION && s <= stage; ++s) {

@@ -50,7 +50,8 @@ absl::Status CheckAdvance(v1::ProjectStage from, v1::ProjectStage to, bool justi
 // Records that `p` reached `stage` on `day` (`YYYY-MM-DD`): every stage from
 // NEGOTIATING up to it (IN_PRODUCTION at most) whose date is still empty gets
 // `day` (signed_date, registered_date, …), so a skipped stage counts as
-// reached on the day of the skip. Dates already set are kept.
+// reached on the day of the skip. Dates already set are kept; LOST (and
+// UNSPECIFIED) reach nothing.
 void MarkStagesReached(v1::Project& p, v1::ProjectStage stage, const std::string& day);
 
 // Checks MarkProjectLost: the stage must be open (FAILED_PRECONDITION otherwise).

@@ -1027,5 +1027,22 @@ TEST(ProjectAssignmentTest, UnitLeadsAssignWithinTheirUnitAdminsAnywhere) {
   EXPECT_TRUE(CheckProjectAssignment(As(v1::ROLE_ADMIN, "root", "it"), nullptr, moved).ok());
 }
 
+TEST(MarkStagesReachedTest, FillsEveryStageUpToTheTargetOnceAndKeepsEarlierDays) {
+  v1::Project p;
+  MarkStagesReached(p, v1::PROJECT_STAGE_NEGOTIATING, "2026-01-05");
+  MarkStagesReached(p, v1::PROJECT_STAGE_REGISTERED, "2026-03-01");  // signing skipped
+  EXPECT_EQ(p.negotiation_date(), "2026-01-05");
+  EXPECT_EQ(p.signed_date(), "2026-03-01");
+  EXPECT_EQ(p.registered_date(), "2026-03-01");
+  EXPECT_TRUE(p.construction_start_date().empty());
+  MarkStagesReached(p, v1::PROJECT_STAGE_LOST, "2026-04-01");  // losing reaches nothing new
+  MarkStagesReached(p, v1::PROJECT_STAGE_REGISTERED, "2026-05-01");  // reopened: the first day stays
+  EXPECT_EQ(p.registered_date(), "2026-03-01");
+  EXPECT_TRUE(p.production_date().empty());
+  MarkStagesReached(p, v1::PROJECT_STAGE_IN_PRODUCTION, "2026-06-01");
+  EXPECT_EQ(p.construction_start_date(), "2026-06-01");
+  EXPECT_EQ(p.production_date(), "2026-06-01");
+}
+
 }  // namespace
 }  // namespace crm

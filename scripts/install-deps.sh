@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything the project needs to build, run and test, from Debian 12
-# packages (and npm's @bufbuild/buf for contract linting). Idempotent: packages
-# already present are skipped, so a second run does no network work.
+# packages (and from npm: @bufbuild/buf for contract linting, echarts for the
+# dashboard page, playwright-core to drive Debian's chromium in the browser
+# test). Idempotent: packages already present are skipped, so a second run does
+# no network work.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +14,7 @@ packages=(
   libgtest-dev libgmock-dev libcli11-dev openssl
   golang-github-gogo-googleapis-dev
   python3 python3-grpcio python3-protobuf
+  libcpp-httplib-dev pkg-config chromium fonts-wqy-microhei
 )
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -20,7 +23,8 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
 done
-# Node.js/npm only to fetch buf; a machine that already has npm (any source) keeps it.
+# Node.js/npm fetch the npm packages below and run the browser test; a machine that already has
+# npm (any source) keeps it.
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -31,7 +35,13 @@ if [ "${#missing[@]}" -gt 0 ]; then
     apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-if [ ! -x node_modules/.bin/buf ]; then
-  echo "install-deps: installing buf from npm (package-lock.json)" >&2
+# The npm packages, as package-lock.json pins them, when any of them is missing. playwright-core
+# never downloads a browser: the browser test drives Debian's /usr/bin/chromium.
+npm_missing=()
+for f in node_modules/.bin/buf node_modules/echarts/dist/echarts.min.js node_modules/playwright-core/package.json; do
+  [ -e "$f" ] || npm_missing+=("$f")
+done
+if [ "${#npm_missing[@]}" -gt 0 ]; then
+  echo "install-deps: installing npm packages (package-lock.json); missing: ${npm_missing[*]}" >&2
   npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -2,7 +2,8 @@
 # The run command: installs what is missing, builds, starts a private MariaDB
 # (data in .local/mariadb, kept between runs), creates the `crm` database,
 # loads demo data on first start, and runs crm-server in the foreground on
-# 127.0.0.1:50051. Ctrl-C stops the server and the database.
+# 127.0.0.1:50051, with crm-web (the leadership dashboard page) on
+# 127.0.0.1:8080. Ctrl-C stops them and the database.
 #
 #   scripts/run.sh [crm-server flags...]     e.g. --listen=0.0.0.0:50051 --services=leads
 set -euo pipefail
@@ -37,13 +38,24 @@ for _ in $(seq 1 100); do [ -s "$state/port" ] && break; kill -0 $server 2>/dev/
 port=$(cat "$state/port")
 # Demo data, through the API; request ids are fixed, so a rerun adds nothing.
 build/clients/demo/crm-demo-data --addr="127.0.0.1:$port" --token_file="$token_file"
+
+# The leadership dashboard page; each viewer logs in with their own token.
+rm -f "$state/web-port"
+build/clients/web/crm-web --listen=127.0.0.1:8080 --crm_address="127.0.0.1:$port" --port_file="$state/web-port" &
+web=$!
+trap 'kill -TERM $server $web 2>/dev/null || true' INT TERM
+for _ in $(seq 1 100); do [ -s "$state/web-port" ] && break; kill -0 $web 2>/dev/null || break; sleep 0.1; done
+[ -s "$state/web-port" ] || echo "run: crm-web did not start (is port 8080 taken?)" >&2
 cat >&2 <<MSG
 
 crm-server is serving on port $port (Ctrl-C to stop).
   admin token:  $token_file   (send it as  authorization: Bearer <token>)
+  dashboard:    http://127.0.0.1:8080/   (log in with the token in $token_file)
   list methods: node_modules/.bin/buf curl --protocol grpc --http2-prior-knowledge --list-methods http://127.0.0.1:$port
   list leads:   node_modules/.bin/buf curl --protocol grpc --http2-prior-knowledge \\
                   -H "authorization: Bearer \$(cat $token_file)" -d '{}' http://127.0.0.1:$port/crm.v1.LeadService/ListLeads
 MSG
 wait $server || true
 wait $server 2>/dev/null || true
+kill -TERM $web 2>/dev/null || true
+wait $web 2>/dev/null || true

@@ -41,6 +41,11 @@ client::ProjectsClient& CommandEnv::Projects() {
   return *projects_;
 }
 
+client::DashboardClient& CommandEnv::Dashboard() {
+  if (!dashboard_) dashboard_ = std::make_unique<client::DashboardClient>(Channel(), options);
+  return *dashboard_;
+}
+
 void CommandEnv::Fail(const absl::Status& status) {
   PrintError(std::cerr, status, color);
   exit_code = ExitCodeFor(status);

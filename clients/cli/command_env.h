@@ -30,6 +30,7 @@ struct CommandEnv {
   client::AdminClient& Admin();
   client::EnterprisesClient& Enterprises();
   client::ProjectsClient& Projects();
+  client::DashboardClient& Dashboard();
   Printer Out() { return Printer(std::cout, format, color); }
   // Prints `status` as an error and sets the exit code from it.
   void Fail(const absl::Status& status);
@@ -52,6 +53,7 @@ struct CommandEnv {
   std::unique_ptr<client::LeadsClient> leads_;
   std::unique_ptr<client::EnterprisesClient> enterprises_;
   std::unique_ptr<client::ProjectsClient> projects_;
+  std::unique_ptr<client::DashboardClient> dashboard_;
 };
 
 // Makes `work` (returning absl::Status) the action of `cmd`, run after

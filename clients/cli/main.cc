@@ -13,6 +13,7 @@
 #include "clients/cli/cli_config.h"
 #include "clients/cli/command_env.h"
 #include "clients/cli/completion.h"
+#include "clients/cli/dashboard_commands.h"
 #include "clients/cli/enterprise_commands.h"
 #include "clients/cli/leads_commands.h"
 #include "clients/cli/project_commands.h"
@@ -75,7 +76,7 @@ int Main(int argc, char** argv) {
   env.options = *loaded;
 
   CLI::App app{"crm: the investment-promotion CRM from the command line (leads, enterprises, service requests, "
-               "projects, targets, import/export)",
+               "projects, targets, dashboard, import/export)",
                "crm"};
   app.require_subcommand(1);
   app.fallthrough();  // global flags may also follow the command, e.g. `crm login --addr …`
@@ -101,6 +102,7 @@ int Main(int argc, char** argv) {
   AddServiceRequestCommands(app, env);
   AddProjectCommands(app, env);
   AddTargetCommands(app, env);
+  AddDashboardCommands(app, env);
   AddAdminCommands(app, env);
   AddCompletionCommand(app, env);
 

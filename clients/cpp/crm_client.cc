@@ -381,6 +381,34 @@ absl::StatusOr<v1::ListUnitTargetsResponse> ProjectsClient::ListUnitTargets(cons
   return caller_.Call(*stub_, &ProjectStub::ListUnitTargets, req, true);
 }
 
+DashboardClient::DashboardClient(std::shared_ptr<grpc::Channel> channel, ClientOptions options)
+    : caller_(std::move(options)), stub_(v1::DashboardService::NewStub(std::move(channel))) {}
+
+absl::StatusOr<std::unique_ptr<DashboardClient>> DashboardClient::Connect(const ClientOptions& options) {
+  auto channel = MakeChannel(options);
+  if (!channel.ok()) return channel.status();
+  return std::make_unique<DashboardClient>(*std::move(channel), options);
+}
+
+using DashboardStub = v1::DashboardService::Stub;
+
+absl::StatusOr<v1::PipelineSummary> DashboardClient::GetPipelineSummary(const v1::GetPipelineSummaryRequest& req) {
+  return caller_.Call(*stub_, &DashboardStub::GetPipelineSummary, req, true);
+}
+absl::StatusOr<v1::UnitScoreboard> DashboardClient::GetUnitScoreboard(const v1::GetUnitScoreboardRequest& req) {
+  return caller_.Call(*stub_, &DashboardStub::GetUnitScoreboard, req, true);
+}
+absl::StatusOr<v1::ListAlertsResponse> DashboardClient::ListAlerts(const v1::ListAlertsRequest& req) {
+  return caller_.Call(*stub_, &DashboardStub::ListAlerts, req, true);
+}
+absl::StatusOr<v1::EnterprisePoolSummary> DashboardClient::GetEnterprisePoolSummary(
+    const v1::GetEnterprisePoolSummaryRequest& req) {
+  return caller_.Call(*stub_, &DashboardStub::GetEnterprisePoolSummary, req, true);
+}
+absl::StatusOr<v1::Trend> DashboardClient::GetTrend(const v1::GetTrendRequest& req) {
+  return caller_.Call(*stub_, &DashboardStub::GetTrend, req, true);
+}
+
 AdminClient::AdminClient(std::shared_ptr<grpc::Channel> channel, ClientOptions options)
     : caller_(std::move(options)), stub_(v1::AdminService::NewStub(std::move(channel))) {}
 

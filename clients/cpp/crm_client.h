@@ -11,6 +11,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "crm/v1/admin_service.grpc.pb.h"
+#include "crm/v1/dashboard_service.grpc.pb.h"
 #include "crm/v1/enterprises_service.grpc.pb.h"
 #include "crm/v1/leads_service.grpc.pb.h"
 #include "crm/v1/projects_service.grpc.pb.h"
@@ -213,6 +214,24 @@ class ProjectsClient {
  private:
   Caller caller_;
   std::unique_ptr<v1::ProjectService::Stub> stub_;
+};
+
+// crm.v1.DashboardService for programs: every call is a read, so every call
+// is retried on UNAVAILABLE and RESOURCE_EXHAUSTED. Thread-safe.
+class DashboardClient {
+ public:
+  DashboardClient(std::shared_ptr<grpc::Channel> channel, ClientOptions options);
+  static absl::StatusOr<std::unique_ptr<DashboardClient>> Connect(const ClientOptions& options);
+
+  absl::StatusOr<v1::PipelineSummary> GetPipelineSummary(const v1::GetPipelineSummaryRequest& req);
+  absl::StatusOr<v1::UnitScoreboard> GetUnitScoreboard(const v1::GetUnitScoreboardRequest& req);
+  absl::StatusOr<v1::ListAlertsResponse> ListAlerts(const v1::ListAlertsRequest& req);
+  absl::StatusOr<v1::EnterprisePoolSummary> GetEnterprisePoolSummary(const v1::GetEnterprisePoolSummaryRequest& req);
+  absl::StatusOr<v1::Trend> GetTrend(const v1::GetTrendRequest& req);
+
+ private:
+  Caller caller_;
+  std::unique_ptr<v1::DashboardService::Stub> stub_;
 };
 
 // crm.v1.AdminService for programs (ADMIN only). Reads are retried; writes are

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The run command: installs what is missing, builds, starts a private MariaDB
 # (data in .local/mariadb, kept between runs), creates the `crm` database,
-# loads demo data on first start, and runs crm-server in the foreground on
+# loads demo data (and a synthetic history) on first start, and runs crm-server in the foreground on
 # 127.0.0.1:50051, with crm-web (the leadership dashboard page) on
 # 127.0.0.1:8080. Ctrl-C stops them and the database.
 #
@@ -38,6 +38,13 @@ for _ in $(seq 1 100); do [ -s "$state/port" ] && break; kill -0 $server 2>/dev/
 port=$(cat "$state/port")
 # Demo data, through the API; request ids are fixed, so a rerun adds nothing.
 build/clients/demo/crm-demo-data --addr="127.0.0.1:$port" --token_file="$token_file"
+# Once: a synthetic history for the dashboard (20 units, 5 years, ~3,000 projects; bench/datagen),
+# written directly with its rollups refilled; the server keeps them up to date from then on.
+if [ ! -e "$state/synthetic-history" ]; then
+  build/bench/crm-datagen --projects=3000 --enterprises=600 --leads=1500 \
+    --leadership_token_file="$state/leadership-token" >"$state/datagen.log"
+  touch "$state/synthetic-history"
+fi
 
 # The leadership dashboard page; each viewer logs in with their own token.
 rm -f "$state/web-port"
@@ -50,7 +57,8 @@ cat >&2 <<MSG
 
 crm-server is serving on port $port (Ctrl-C to stop).
   admin token:  $token_file   (send it as  authorization: Bearer <token>)
-  dashboard:    http://127.0.0.1:8080/   (log in with the token in $token_file)
+  dashboard:    http://127.0.0.1:8080/   (log in with the token in $token_file, or as leadership
+                with the one in $state/leadership-token)
   list methods: node_modules/.bin/buf curl --protocol grpc --http2-prior-knowledge --list-methods http://127.0.0.1:$port
   list leads:   node_modules/.bin/buf curl --protocol grpc --http2-prior-knowledge \\
                   -H "authorization: Bearer \$(cat $token_file)" -d '{}' http://127.0.0.1:$port/crm.v1.LeadService/ListLeads

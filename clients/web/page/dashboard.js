@@ -641,12 +641,19 @@
       if (pace === 'BEHIND') return COLORS.behind;
       return COLORS.noTarget;
     };
-    const labelOf = (u) => {
-      const pace = short(u.pace, 'PACE_');
-      if (!u.has_target) return t('pace_NO_TARGET');
+    // The bar says the completion; its colour the pace; the tooltip the rank too.
+    const labelOf = (u) => (u.has_target ? percent(Number(u.overall_completion || 0)) : t('pace_NO_TARGET'));
+    const tipOf = (u) => {
+      if (!u.has_target) return `${u.unit_display_name || u.unit}\n${t('pace_NO_TARGET')}`;
       const rank = t('rank').replace('{n}', u.rank);
-      return `${percent(Number(u.overall_completion || 0))} · ${rank} · ${t(`pace_${pace}`)}`;
+      return `${u.unit_display_name || u.unit}\n${labelOf(u)} · ${rank} · ${t(`pace_${short(u.pace, 'PACE_')}`)}`;
     };
+    // A readable row for every unit: with many units the chart grows downwards
+    // (the page scrolls down, never sideways).
+    const box = document.getElementById('chart-scoreboard');
+    const base = parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--chart-height')) || 230;
+    box.style.height = `${Math.max(base, units.length * (state.fontSize + 10) + state.fontSize * 3)}px`;
+    chart('chart-scoreboard').resize();
     const data = units.map((u) => ({
       value: Number(((u.overall_completion || 0) * 100).toFixed(1)),
       itemStyle: {
@@ -659,12 +666,15 @@
     const max = Math.max(100, ...data.map((d) => d.value));
     return draw('chart-scoreboard', {
       tooltip: {
-        trigger: 'axis', renderMode: 'richText', axisPointer: { type: 'shadow' }, valueFormatter: (v) => `${v}%`,
+        trigger: 'axis', renderMode: 'richText', axisPointer: { type: 'shadow' },
+        formatter: (params) => tipOf(units[params[0].dataIndex]),
       },
       // Room on the right for the bar labels, and above for the pace line's.
-      grid: { left: 8, right: state.fontSize * 13, top: state.fontSize * 2, bottom: 4 },
-      xAxis: Object.assign({ type: 'value', max }, axisStyle(), { axisLabel: text({ formatter: '{value}%' }) }),
-      yAxis: Object.assign({ type: 'category', data: units.map((u) => u.unit_display_name || u.unit) }, axisStyle()),
+      grid: { left: 8, right: state.fontSize * 4, top: state.fontSize * 2, bottom: 4 },
+      xAxis: Object.assign({ type: 'value', max }, axisStyle(),
+        { axisLabel: text({ formatter: '{value}%', hideOverlap: true }) }),
+      yAxis: Object.assign({ type: 'category', data: units.map((u) => u.unit_display_name || u.unit) }, axisStyle(),
+        { axisLabel: text({ interval: 0 }) }),
       series: [{
         name: t('completion'),
         type: 'bar',

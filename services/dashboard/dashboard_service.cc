@@ -49,6 +49,28 @@ absl::StatusOr<DashboardFilter> FilterFor(const CallContext& call, const std::st
   return DashboardFilter{scoped.empty() ? "" : PrincipalId(scoped, "units"), industry};
 }
 
+// What the figure requests share: the zone's day, the year asked (checked),
+// and whose figures (unit and industry checked, the unit decided by the role).
+struct Period {
+  absl::CivilDay today;
+  int year = 0;
+  DashboardFilter filter;
+};
+absl::StatusOr<Period> PeriodOf(const CallContext& call, int year, const std::string& unit,
+                                v1::IndustrySection industry) {
+  Period p;
+  p.today = ZoneDay(absl::Now());
+  FieldViolations violations;
+  p.year = YearOr(year, p.today, violations);
+  CheckUnitName(unit, violations);
+  CheckIndustry(industry, violations);
+  RETURN_IF_ERROR(violations.ToStatus());
+  ASSIGN_OR_RETURN(p.filter, FilterFor(call, unit, industry));
+  return p;
+}
+
+std::string UnitName(const DashboardFilter& f) { return f.unit_id.empty() ? "" : absl::StrCat("units/", f.unit_id); }
+
 int64_t Sum(const MonthCounters& counters, MonthCounter c) { return counters[c]; }
 
 // The alert list's page token: severity and days in the key, kind in the text.
@@ -84,20 +106,15 @@ DashboardService::DashboardService(RpcRunner* runner, ConnectionPool* pool, cons
 grpc::ServerUnaryReactor* DashboardService::GetPipelineSummary(Ctx* ctx, const v1::GetPipelineSummaryRequest* req,
                                                                v1::PipelineSummary* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "GetPipelineSummary"), [=, this](const CallContext& call) -> absl::Status {
-    const absl::CivilDay today = ZoneDay(absl::Now());
-    FieldViolations violations;
-    const int year = YearOr(req->year(), today, violations);
-    CheckUnitName(req->unit(), violations);
-    CheckIndustry(req->industry(), violations);
-    RETURN_IF_ERROR(violations.ToStatus());
-    ASSIGN_OR_RETURN(DashboardFilter filter, FilterFor(call, req->unit(), req->industry()));
-    ASSIGN_OR_RETURN(std::vector<v1::PipelineCell> cells, store_.StageCells(filter, call.deadline));
-    ASSIGN_OR_RETURN(auto months, store_.MonthTotals(filter, year, DashboardStore::GroupBy::kMonth, call.deadline));
+    ASSIGN_OR_RETURN(Period period, PeriodOf(call, req->year(), req->unit(), req->industry()));
+    ASSIGN_OR_RETURN(std::vector<v1::PipelineCell> cells, store_.StageCells(period.filter, call.deadline));
+    ASSIGN_OR_RETURN(auto months, store_.MonthTotals(period.filter, period.year, DashboardStore::GroupBy::kMonth,
+                                                     call.deadline));
 
-    resp->set_year(year);
-    resp->set_unit(filter.unit_id.empty() ? "" : absl::StrCat("units/", filter.unit_id));
+    resp->set_year(period.year);
+    resp->set_unit(UnitName(period.filter));
     resp->set_industry(req->industry());
-    resp->set_as_of_date(IsoDay(today));
+    resp->set_as_of_date(IsoDay(period.today));
     for (int s = v1::PROJECT_STAGE_NEGOTIATING; s <= v1::PROJECT_STAGE_LOST; ++s) {
       for (int t = v1::INVESTMENT_TIER_BELOW_1B; t <= v1::INVESTMENT_TIER_5B; ++t) {
         v1::PipelineCell* cell = resp->add_cells();
@@ -129,13 +146,11 @@ grpc::ServerUnaryReactor* DashboardService::GetPipelineSummary(Ctx* ctx, const v
 grpc::ServerUnaryReactor* DashboardService::GetUnitScoreboard(Ctx* ctx, const v1::GetUnitScoreboardRequest* req,
                                                               v1::UnitScoreboard* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "GetUnitScoreboard"), [=, this](const CallContext& call) -> absl::Status {
-    const absl::CivilDay today = ZoneDay(absl::Now());
-    FieldViolations violations;
-    const int year = YearOr(req->year(), today, violations);
-    CheckUnitName(req->unit(), violations);
-    RETURN_IF_ERROR(violations.ToStatus());
+    ASSIGN_OR_RETURN(Period period, PeriodOf(call, req->year(), req->unit(), v1::INDUSTRY_SECTION_UNSPECIFIED));
+    const absl::CivilDay today = period.today;
+    const int year = period.year;
     // Ranks are among all units, so every unit is scored; the caller sees theirs.
-    ASSIGN_OR_RETURN(DashboardFilter shown, FilterFor(call, req->unit(), v1::INDUSTRY_SECTION_UNSPECIFIED));
+    const DashboardFilter& shown = period.filter;
     ASSIGN_OR_RETURN(auto units, store_.Units(call.deadline));
     ASSIGN_OR_RETURN(std::vector<v1::UnitTarget> targets, targets_.List(year, call.deadline));
     ASSIGN_OR_RETURN(auto achieved, store_.MonthTotals({}, year, DashboardStore::GroupBy::kUnit, call.deadline));
@@ -175,7 +190,7 @@ grpc::ServerUnaryReactor* DashboardService::GetUnitScoreboard(Ctx* ctx, const v1
     resp->set_year_elapsed(elapsed);
     for (v1::UnitScore& u : scores) {
       if (u.has_target()) resp->set_ranked_unit_count(resp->ranked_unit_count() + 1);
-      if (shown.unit_id.empty() || u.unit() == absl::StrCat("units/", shown.unit_id)) resp->add_units()->Swap(&u);
+      if (shown.unit_id.empty() || u.unit() == UnitName(shown)) resp->add_units()->Swap(&u);
     }
     return absl::OkStatus();
   });
@@ -202,7 +217,6 @@ grpc::ServerUnaryReactor* DashboardService::ListAlerts(Ctx* ctx, const v1::ListA
       ASSIGN_OR_RETURN(cursor, AlertCursorOf(req->page_token(), fingerprint));
     }
     ASSIGN_OR_RETURN(DashboardFilter filter, FilterFor(call, req->unit(), req->industry()));
-
     AlertQuery q;
     q.filter = filter;
     q.today = ZoneDay(absl::Now());
@@ -256,41 +270,31 @@ grpc::ServerUnaryReactor* DashboardService::GetEnterprisePoolSummary(Ctx* ctx,
                                                                      const v1::GetEnterprisePoolSummaryRequest* req,
                                                                      v1::EnterprisePoolSummary* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "GetEnterprisePoolSummary"), [=, this](const CallContext& call) -> absl::Status {
-    const absl::CivilDay today = ZoneDay(absl::Now());
-    FieldViolations violations;
-    const int year = YearOr(req->year(), today, violations);
-    CheckUnitName(req->unit(), violations);
-    CheckIndustry(req->industry(), violations);
-    RETURN_IF_ERROR(violations.ToStatus());
-    ASSIGN_OR_RETURN(DashboardFilter filter, FilterFor(call, req->unit(), req->industry()));
-    ASSIGN_OR_RETURN(PoolCounts counts, store_.Pool(filter, year, today, call.deadline));
+    ASSIGN_OR_RETURN(Period period, PeriodOf(call, req->year(), req->unit(), req->industry()));
+    ASSIGN_OR_RETURN(PoolCounts counts, store_.Pool(period.filter, period.year, period.today, call.deadline));
     ASSIGN_OR_RETURN(PoolScreening::Result screened, screening_.Candidates(req->industry(), call.deadline));
-    resp->set_year(year);
+    resp->set_year(period.year);
     resp->set_industry(req->industry());
-    resp->set_unit(filter.unit_id.empty() ? "" : absl::StrCat("units/", filter.unit_id));
+    resp->set_unit(UnitName(period.filter));
     resp->set_enterprise_count(counts.enterprise_count);
     for (v1::TitleCount& t : counts.titles) resp->add_titles()->Swap(&t);
     for (const v1::ScreeningCandidates& c : screened.candidates) *resp->add_candidates() = c;
     *resp->mutable_candidates_time() =
         google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(screened.time));
     *resp->mutable_service_requests() = counts.requests;
-    resp->set_as_of_date(IsoDay(today));
+    resp->set_as_of_date(IsoDay(period.today));
     return absl::OkStatus();
   });
 }
 
 grpc::ServerUnaryReactor* DashboardService::GetTrend(Ctx* ctx, const v1::GetTrendRequest* req, v1::Trend* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "GetTrend"), [=, this](const CallContext& call) -> absl::Status {
-    const absl::CivilDay today = ZoneDay(absl::Now());
-    FieldViolations violations;
-    const int year = YearOr(req->year(), today, violations);
-    CheckUnitName(req->unit(), violations);
-    CheckIndustry(req->industry(), violations);
-    RETURN_IF_ERROR(violations.ToStatus());
-    ASSIGN_OR_RETURN(DashboardFilter filter, FilterFor(call, req->unit(), req->industry()));
-    ASSIGN_OR_RETURN(auto months, store_.MonthTotals(filter, year, DashboardStore::GroupBy::kMonth, call.deadline));
+    ASSIGN_OR_RETURN(Period period, PeriodOf(call, req->year(), req->unit(), req->industry()));
+    const int year = period.year;
+    ASSIGN_OR_RETURN(auto months, store_.MonthTotals(period.filter, year, DashboardStore::GroupBy::kMonth,
+                                                     call.deadline));
     resp->set_year(year);
-    resp->set_unit(filter.unit_id.empty() ? "" : absl::StrCat("units/", filter.unit_id));
+    resp->set_unit(UnitName(period.filter));
     resp->set_industry(req->industry());
     for (int m = 1; m <= 12; ++m) {
       const MonthCounters& c = months[absl::StrFormat("%04d-%02d-01", year, m)];

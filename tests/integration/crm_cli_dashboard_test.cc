@@ -78,41 +78,6 @@ class CrmCliDashboardTest : public testing::ServiceFixture {
     return m;
   }
 
-  Project NewProject(const std::string& unit, int64_t amount, v1::IndustrySection industry = v1::INDUSTRY_SECTION_C) {
-    v1::CreateProjectRequest req;
-    req.mutable_project()->set_display_name(absl::StrCat("项目", ++projects_made_));
-    req.mutable_project()->set_investor_name("某投资方");
-    req.mutable_project()->set_industry(industry);
-    req.mutable_project()->set_unit(unit);
-    req.mutable_project()->set_planned_investment_cny(amount);
-    req.mutable_project()->set_contracted_investment_cny(amount / 2);
-    Project out;
-    grpc::Status s = server_.projects().CreateProject(Ctx().get(), req, &out);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return out;
-  }
-
-  Project Advance(const Project& p, v1::ProjectStage to) {
-    v1::AdvanceProjectStageRequest req;
-    req.set_name(p.name());
-    req.set_to_stage(to);
-    if (to > p.stage() + 1) req.set_justification("the steps happened together");
-    Project out;
-    grpc::Status s = server_.projects().AdvanceProjectStage(Ctx().get(), req, &out);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return out;
-  }
-
-  void Lose(const Project& p, v1::LostReason reason) {
-    v1::MarkProjectLostRequest req;
-    req.set_name(p.name());
-    req.set_reason(reason);
-    req.set_note("去了别的园区");
-    Project out;
-    grpc::Status s = server_.projects().MarkProjectLost(Ctx().get(), req, &out);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-  }
-
   void SetTarget(const std::string& unit, int signed_projects, int signed_5b, int64_t investment) {
     v1::SetUnitTargetRequest req;
     v1::UnitTarget* t = req.mutable_unit_target();
@@ -145,7 +110,7 @@ class CrmCliDashboardTest : public testing::ServiceFixture {
   // threshold, RED), with milestones overdue by 40 (RED), 5 (YELLOW) and 1
   // (BLUE) days: four alerts.
   Project MakeAlerts() {
-    Project p = Advance(NewProject("units/east", 300'000'000), v1::PROJECT_STAGE_SIGNED);
+    Project p = AdvanceProject(NewUnitProject("units/east", 300'000'000), v1::PROJECT_STAGE_SIGNED);
     AgeStage(p, 100);
     for (int days : {1, 5, 40}) AddMilestone(p, absl::StrCat("逾期", days, "天节点"), days);
     return p;
@@ -155,15 +120,14 @@ class CrmCliDashboardTest : public testing::ServiceFixture {
   std::filesystem::path dir_;
   absl::CivilDay today_ = ZoneDay(absl::Now());
   int year_ = 0;
-  int projects_made_ = 0;
 };
 int CrmCliDashboardTest::counter_ = 0;
 
 TEST_F(CrmCliDashboardTest, SummaryShowsTheMatrixWeightedPipelineConversionsAndLosses) {
-  NewProject("units/east", 300'000'000);                                               // 在谈, below 10亿
-  Advance(NewProject("units/east", 6'000'000'000), v1::PROJECT_STAGE_SIGNED);          // 签约, 50亿 tier
-  Advance(NewProject("units/east", 1'200'000'000, v1::INDUSTRY_SECTION_I), v1::PROJECT_STAGE_REGISTERED);
-  Lose(NewProject("units/west", 2'000'000'000), v1::LOST_REASON_LAND);                  // 流失, 20亿 tier
+  NewUnitProject("units/east", 300'000'000);  // 在谈, below 10亿
+  AdvanceProject(NewUnitProject("units/east", 6'000'000'000), v1::PROJECT_STAGE_SIGNED);  // 签约, 50亿 tier
+  AdvanceProject(NewUnitProject("units/east", 1'200'000'000, v1::INDUSTRY_SECTION_I), v1::PROJECT_STAGE_REGISTERED);
+  LoseProject(NewUnitProject("units/west", 2'000'000'000), v1::LOST_REASON_LAND);  // 流失, 20亿 tier
 
   Result r = Crm({"dashboard", "summary"});
   ASSERT_EQ(r.code, 0) << r.err;
@@ -206,9 +170,9 @@ TEST_F(CrmCliDashboardTest, SummaryShowsTheMatrixWeightedPipelineConversionsAndL
 TEST_F(CrmCliDashboardTest, ScoreboardRanksUnitsAgainstTheirPledgesWithThePace) {
   SetTarget("units/east", 4, 1, 10'000'000'000);
   SetTarget("units/west", 2, 0, 0);
-  Advance(NewProject("units/east", 6'000'000'000), v1::PROJECT_STAGE_SIGNED);
-  Advance(NewProject("units/east", 4'000'000'000), v1::PROJECT_STAGE_SIGNED);
-  Advance(NewProject("units/west", 1'000'000'000), v1::PROJECT_STAGE_SIGNED);
+  AdvanceProject(NewUnitProject("units/east", 6'000'000'000), v1::PROJECT_STAGE_SIGNED);
+  AdvanceProject(NewUnitProject("units/east", 4'000'000'000), v1::PROJECT_STAGE_SIGNED);
+  AdvanceProject(NewUnitProject("units/west", 1'000'000'000), v1::PROJECT_STAGE_SIGNED);
 
   // The pace depends on the day: the table must show the one the server judged.
   auto board = CrmJson<v1::UnitScoreboard>({"dashboard", "scoreboard"});
@@ -306,8 +270,8 @@ TEST_F(CrmCliDashboardTest, AlertsComeMostSevereFirstAndPageWithAll) {
 }
 
 TEST_F(CrmCliDashboardTest, TrendAndPool) {
-  Project signed_ = Advance(NewProject("units/east", 2'500'000'000), v1::PROJECT_STAGE_SIGNED);
-  Advance(signed_, v1::PROJECT_STAGE_CONSTRUCTION_STARTED);
+  Project signed_ = AdvanceProject(NewUnitProject("units/east", 2'500'000'000), v1::PROJECT_STAGE_SIGNED);
+  AdvanceProject(signed_, v1::PROJECT_STAGE_CONSTRUCTION_STARTED);
   v1::RecordCapitalArrivalRequest capital;
   capital.set_parent(signed_.name());
   capital.mutable_capital_arrival()->set_arrival_date(IsoDay(today_));

@@ -30,42 +30,6 @@ class DashboardServiceTest : public testing::ServiceFixture {
 
   v1::DashboardService::Stub& dashboard() { return server_.dashboard(); }
 
-  Project NewProject(const std::string& unit, int64_t amount, v1::IndustrySection industry = v1::INDUSTRY_SECTION_C) {
-    v1::CreateProjectRequest req;
-    req.mutable_project()->set_display_name(absl::StrCat("项目", ++projects_made_));
-    req.mutable_project()->set_investor_name("某投资方");
-    req.mutable_project()->set_industry(industry);
-    req.mutable_project()->set_unit(unit);
-    req.mutable_project()->set_planned_investment_cny(amount);
-    req.mutable_project()->set_contracted_investment_cny(amount / 2);
-    Project out;
-    grpc::Status s = server_.projects().CreateProject(Ctx().get(), req, &out);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return out;
-  }
-
-  Project Advance(const Project& p, v1::ProjectStage to) {
-    v1::AdvanceProjectStageRequest req;
-    req.set_name(p.name());
-    req.set_to_stage(to);
-    if (to > p.stage() + 1) req.set_justification("the steps happened together");
-    Project out;
-    grpc::Status s = server_.projects().AdvanceProjectStage(Ctx().get(), req, &out);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return out;
-  }
-
-  Project Lose(const Project& p, v1::LostReason reason) {
-    v1::MarkProjectLostRequest req;
-    req.set_name(p.name());
-    req.set_reason(reason);
-    req.set_note("去了别的园区");
-    Project out;
-    grpc::Status s = server_.projects().MarkProjectLost(Ctx().get(), req, &out);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return out;
-  }
-
   v1::PipelineSummary Summary(v1::GetPipelineSummaryRequest req, const std::string& token = kToken,
                               grpc::Status* status = nullptr) {
     v1::PipelineSummary out;
@@ -90,19 +54,18 @@ class DashboardServiceTest : public testing::ServiceFixture {
 
   absl::CivilDay today_ = ZoneDay(absl::Now());
   int year_ = 0;
-  int projects_made_ = 0;
   std::string lead_east_, staff_west_, boss_;
 };
 
 TEST_F(DashboardServiceTest, PipelineSummaryCountsStagesTiersConversionsAndLosses) {
-  NewProject("units/east", 300'000'000);                              // negotiating, below 10亿
-  Project big = NewProject("units/east", 6'000'000'000);              // 50亿 tier
-  Advance(big, v1::PROJECT_STAGE_SIGNED);
-  Project skipped = NewProject("units/east", 1'200'000'000, v1::INDUSTRY_SECTION_I);
-  Advance(skipped, v1::PROJECT_STAGE_REGISTERED);                     // signing skipped: reached too
-  Lose(NewProject("units/west", 2'000'000'000), v1::LOST_REASON_LAND);
-  Lose(NewProject("units/west", 500'000'000), v1::LOST_REASON_LAND);
-  Project deleted = NewProject("units/west", 9'000'000'000);
+  NewUnitProject("units/east", 300'000'000);  // negotiating, below 10亿
+  Project big = NewUnitProject("units/east", 6'000'000'000);  // 50亿 tier
+  AdvanceProject(big, v1::PROJECT_STAGE_SIGNED);
+  Project skipped = NewUnitProject("units/east", 1'200'000'000, v1::INDUSTRY_SECTION_I);
+  AdvanceProject(skipped, v1::PROJECT_STAGE_REGISTERED);  // signing skipped: reached too
+  LoseProject(NewUnitProject("units/west", 2'000'000'000), v1::LOST_REASON_LAND);
+  LoseProject(NewUnitProject("units/west", 500'000'000), v1::LOST_REASON_LAND);
+  Project deleted = NewUnitProject("units/west", 9'000'000'000);
   v1::DeleteProjectRequest del;
   del.set_name(deleted.name());
   Project out;
@@ -147,9 +110,9 @@ TEST_F(DashboardServiceTest, PipelineSummaryCountsStagesTiersConversionsAndLosse
 }
 
 TEST_F(DashboardServiceTest, UnitRolesSeeTheirOwnUnitOnlyAndLeadershipAny) {
-  NewProject("units/east", 300'000'000);
-  NewProject("units/west", 300'000'000);
-  NewProject("units/west", 300'000'000);
+  NewUnitProject("units/east", 300'000'000);
+  NewUnitProject("units/west", 300'000'000);
+  NewUnitProject("units/west", 300'000'000);
   EXPECT_EQ(Summary({}, lead_east_).open_project_count(), 1);
   EXPECT_EQ(Summary({}, lead_east_).unit(), "units/east");
   EXPECT_EQ(Summary({}, staff_west_).open_project_count(), 2);
@@ -180,9 +143,9 @@ TEST_F(DashboardServiceTest, ScoreboardSetsAchievementAgainstPledgesWithPaceAndR
     v1::UnitTarget out;
     ASSERT_TRUE(server_.projects().SetUnitTarget(Ctx().get(), req, &out).ok());
   }
-  Project big = Advance(NewProject("units/east", 6'000'000'000), v1::PROJECT_STAGE_SIGNED);
-  Advance(NewProject("units/east", 4'000'000'000), v1::PROJECT_STAGE_SIGNED);
-  Advance(NewProject("units/west", 1'000'000'000), v1::PROJECT_STAGE_SIGNED);
+  Project big = AdvanceProject(NewUnitProject("units/east", 6'000'000'000), v1::PROJECT_STAGE_SIGNED);
+  AdvanceProject(NewUnitProject("units/east", 4'000'000'000), v1::PROJECT_STAGE_SIGNED);
+  AdvanceProject(NewUnitProject("units/west", 1'000'000'000), v1::PROJECT_STAGE_SIGNED);
   v1::RecordCapitalArrivalRequest capital;
   capital.set_parent(big.name());
   capital.mutable_capital_arrival()->set_arrival_date(IsoDay(today_));
@@ -234,9 +197,9 @@ TEST_F(DashboardServiceTest, ScoreboardSetsAchievementAgainstPledgesWithPaceAndR
 TEST_F(DashboardServiceTest, AlertsComeMostSevereFirstAndPageWithoutGapsOrRepeats) {
   // Stalled: signed 100 and 200 days ago (threshold 90: 10 and 110 days
   // over). The shipped project policy colours YELLOW from 3 days, RED from 7.
-  Project a = Advance(NewProject("units/east", 300'000'000), v1::PROJECT_STAGE_SIGNED);
+  Project a = AdvanceProject(NewUnitProject("units/east", 300'000'000), v1::PROJECT_STAGE_SIGNED);
   AgeStage(a, 100);
-  Project b = Advance(NewProject("units/west", 300'000'000), v1::PROJECT_STAGE_SIGNED);
+  Project b = AdvanceProject(NewUnitProject("units/west", 300'000'000), v1::PROJECT_STAGE_SIGNED);
   AgeStage(b, 200);
   // Overdue milestones: 1, 5 and 40 days.
   for (int days : {1, 5, 40}) {

@@ -83,6 +83,46 @@ class ServiceFixture : public ::testing::Test {
     return out;
   }
 
+  // A project of `unit` (`units/…`) in NEGOTIATING, created by the admin; half
+  // the planned amount contracted.
+  v1::Project NewUnitProject(const std::string& unit, int64_t amount,
+                             v1::IndustrySection industry = v1::INDUSTRY_SECTION_C) {
+    v1::CreateProjectRequest req;
+    req.mutable_project()->set_display_name(absl::StrCat("项目", ++projects_made_));
+    req.mutable_project()->set_investor_name("某投资方");
+    req.mutable_project()->set_industry(industry);
+    req.mutable_project()->set_unit(unit);
+    req.mutable_project()->set_planned_investment_cny(amount);
+    req.mutable_project()->set_contracted_investment_cny(amount / 2);
+    v1::Project out;
+    grpc::Status s = server_.projects().CreateProject(Ctx().get(), req, &out);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return out;
+  }
+
+  // Moves `p` to `to` as the admin (skipping with a justification when needed).
+  v1::Project AdvanceProject(const v1::Project& p, v1::ProjectStage to) {
+    v1::AdvanceProjectStageRequest req;
+    req.set_name(p.name());
+    req.set_to_stage(to);
+    if (to > p.stage() + 1) req.set_justification("the steps happened together");
+    v1::Project out;
+    grpc::Status s = server_.projects().AdvanceProjectStage(Ctx().get(), req, &out);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return out;
+  }
+
+  v1::Project LoseProject(const v1::Project& p, v1::LostReason reason) {
+    v1::MarkProjectLostRequest req;
+    req.set_name(p.name());
+    req.set_reason(reason);
+    req.set_note("去了别的园区");
+    v1::Project out;
+    grpc::Status s = server_.projects().MarkProjectLost(Ctx().get(), req, &out);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return out;
+  }
+
   static std::vector<std::string> ViolatedFields(const grpc::Status& s) {
     google::rpc::Status details;
     google::rpc::BadRequest bad_request;
@@ -95,6 +135,7 @@ class ServiceFixture : public ::testing::Test {
   }
 
   TestServer server_;
+  int projects_made_ = 0;
 };
 
 }  // namespace crm::testing

@@ -59,6 +59,9 @@ ABSL_FLAG(std::string, tls_key_file, "", "PEM server private key");
 ABSL_FLAG(std::string, tls_client_ca_file, "",
           "PEM CA: require client certificates signed by it (mTLS); a certificate's common name names the "
           "department account it acts as");
+ABSL_FLAG(absl::Duration, auth_cache_ttl, absl::Seconds(2),
+          "how long a token's successful lookup is reused (0: look up every call); revocations and user "
+          "changes made through this process apply at once");
 ABSL_FLAG(double, rate_limit, 200, "calls per second each principal may make on average (0: no limit)");
 ABSL_FLAG(double, rate_burst, 400, "calls a principal may make in a burst");
 ABSL_FLAG(int, max_message_bytes, 4 << 20, "largest request or response, in bytes");
@@ -131,7 +134,7 @@ int main(int argc, char** argv) {
   }
   auto pool = crm::ConnectionPool::Create(*store_config);
   if (!pool.ok()) return Fail(std::string(pool.status().message()));
-  crm::PrincipalStore principals(pool->get());
+  crm::PrincipalStore principals(pool->get(), absl::GetFlag(FLAGS_auth_cache_ttl));
   if (!token.empty()) {
     auto created = principals.BootstrapAdmin(token);
     // ALREADY_EXISTS: another replica bootstrapped at the same moment.

@@ -12,6 +12,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "services/common/status_macros.h"
+#include "storage/row_codec.h"
 #include "storage/transaction.h"
 
 namespace crm {
@@ -129,13 +130,24 @@ std::string NewTokenSecret() {
 }
 
 absl::StatusOr<Principal> PrincipalStore::Authenticate(absl::string_view token) const {
+  const std::string hash = Sha256(token);
+  const absl::Time now = absl::Now();
+  {
+    absl::MutexLock lock(&cache_mu_);
+    auto it = cache_.find(hash);
+    if (it != cache_.end() && now - it->second.fetched < auth_cache_ttl_) {
+      if (!it->second.expire_time || now < *it->second.expire_time) return it->second.principal;
+      cache_.erase(it);
+    }
+  }
   absl::StatusOr<Principal> principal = absl::UnauthenticatedError("unknown bearer token");
+  std::optional<absl::Time> expire_time;
   RETURN_IF_ERROR(RunRead(*pool_, Deadline(), [&](Connection& conn) {
     sql::PreparedStatement& ps = conn.Prepare(
         "SELECT p.id, p.unit_id, p.role, p.active, t.expire_time IS NOT NULL AND t.expire_time <= UTC_TIMESTAMP(6),"
-        " t.revoke_time IS NOT NULL, p.scopes FROM api_tokens t JOIN principals p ON p.id = t.principal_id"
-        " WHERE t.token_sha256 = ?");
-    ps.setString(1, Sha256(token));
+        " t.revoke_time IS NOT NULL, p.scopes, t.expire_time FROM api_tokens t JOIN principals p"
+        " ON p.id = t.principal_id WHERE t.token_sha256 = ?");
+    ps.setString(1, hash);
     std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
     if (!rs->next()) return absl::OkStatus();
     if (rs->getBoolean(6)) {
@@ -147,10 +159,21 @@ absl::StatusOr<Principal> PrincipalStore::Authenticate(absl::string_view token) 
     } else {
       principal = Principal{rs->getString(1), rs->getString(2), static_cast<v1::Role>(rs->getInt(3)),
                             SplitScopes(rs->getString(7))};
+      if (auto t = TimeColumn(*rs, "expire_time")) expire_time = absl::FromUnixMicros(Micros(*t));
     }
     return absl::OkStatus();
   }));
+  if (principal.ok() && auth_cache_ttl_ > absl::ZeroDuration()) {
+    absl::MutexLock lock(&cache_mu_);
+    if (cache_.size() >= 10'000) cache_.clear();  // bounded: a full cache starts over
+    cache_[hash] = CachedPrincipal{*principal, expire_time, now};
+  }
   return principal;
+}
+
+void PrincipalStore::ForgetAuthentications() {
+  absl::MutexLock lock(&cache_mu_);
+  cache_.clear();
 }
 
 absl::StatusOr<Principal> PrincipalStore::AuthenticatePeer(absl::string_view common_name) const {
@@ -334,6 +357,7 @@ absl::StatusOr<v1::User> PrincipalStore::MutateUser(const MutationContext& ctx, 
     AppendAudit(conn, ctx, after.name(), &before, &after, now);
     return absl::OkStatus();
   }));
+  ForgetAuthentications();  // a role, unit, scope or deactivation applies from the next call
   return after;
 }
 
@@ -388,6 +412,7 @@ absl::StatusOr<v1::Token> PrincipalStore::RevokeToken(const MutationContext& ctx
     AppendAudit(conn, ctx, after.name(), &before, &after, now);
     return absl::OkStatus();
   }));
+  ForgetAuthentications();  // the revoked token fails from the next call
   return after;
 }
 

@@ -15,6 +15,7 @@ packages=(
   golang-github-gogo-googleapis-dev
   python3 python3-grpcio python3-protobuf
   libcpp-httplib-dev pkg-config chromium fonts-wqy-microhei
+  sysbench  # bench/perf.sh: the database baselines (oltp_point_select, oltp_insert)
 )
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }

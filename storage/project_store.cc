@@ -118,8 +118,10 @@ void BindWritable(sql::PreparedStatement& ps, const Project& p) {
   BindTime(ps, i++, p.has_delete_time(), p.delete_time());
 }
 
-absl::StatusOr<Project> LoadProject(Connection& conn, int64_t id) {
-  sql::PreparedStatement& ps = conn.Prepare(absl::StrCat("SELECT ", kColumns, " FROM projects WHERE id = ?"));
+// `for_update` locks the row until the transaction ends.
+absl::StatusOr<Project> LoadProject(Connection& conn, int64_t id, bool for_update = false) {
+  sql::PreparedStatement& ps = conn.Prepare(
+      absl::StrCat("SELECT ", kColumns, " FROM projects WHERE id = ?", for_update ? " FOR UPDATE" : ""));
   ps.setInt64(1, id);
   std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
   if (!rs->next()) return absl::NotFoundError(absl::StrCat("projects/", id, " does not exist"));
@@ -390,7 +392,10 @@ absl::StatusOr<v1::CapitalArrival> ProjectStore::AddCapital(const MutationContex
     return WriteCreated<v1::CapitalArrival>(
         conn, ctx,
         [&](absl::Time now) -> absl::StatusOr<v1::CapitalArrival> {
-          ASSIGN_OR_RETURN(Project before, LoadProject(conn, project_id));
+          // Locked: the arrival counts in the rollups under the unit and
+          // industry the project has when it commits, even if a concurrent
+          // update moves the project (found by pipeline_rollup_test).
+          ASSIGN_OR_RETURN(Project before, LoadProject(conn, project_id, /*for_update=*/true));
           RETURN_IF_ERROR(check(before));
           sql::PreparedStatement& ins = conn.Prepare(
               "INSERT INTO capital_arrivals (project_id, arrival_date, amount_cny, note, recorded_by, create_time)"

@@ -22,7 +22,13 @@ int Seconds(absl::Duration d) { return std::max(1, static_cast<int>(absl::ToInt6
 
 Connection::~Connection() {
   statements_.clear();  // statements before their session
+  text_.reset();
   conn_.reset();
+}
+
+void Connection::Execute(const std::string& sql) {
+  if (text_ == nullptr) text_.reset(conn_->createStatement());
+  text_->execute(sql);
 }
 
 sql::PreparedStatement& Connection::Prepare(const std::string& sql) {

@@ -28,6 +28,10 @@ class Connection {
   // its parameters cleared. Throws sql::SQLException like Connector/C++.
   sql::PreparedStatement& Prepare(const std::string& sql);
 
+  // Runs `sql` (a statement without parameters or rows, such as START
+  // TRANSACTION or COMMIT) in one round trip, over the text protocol.
+  void Execute(const std::string& sql);
+
   sql::Connection& raw() { return *conn_; }
 
   // Marks the session unusable: the pool closes it instead of reusing it.
@@ -39,6 +43,7 @@ class Connection {
   static constexpr size_t kMaxStatements = 200;
   std::unique_ptr<sql::Connection> conn_;
   std::unordered_map<std::string, std::unique_ptr<sql::PreparedStatement>> statements_;
+  std::unique_ptr<sql::Statement> text_;  // for Execute
   bool broken_ = false;
   absl::Time idle_since_ = absl::Now();
 };

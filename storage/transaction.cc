@@ -27,31 +27,27 @@ absl::Status AttemptTransaction(ConnectionPool& pool, absl::Time deadline,
   auto lease = pool.Acquire(deadline);
   if (!lease.ok()) return lease.status();
   Connection& conn = **lease;
+  // Sessions stay in autocommit; an explicit transaction costs two round
+  // trips (START TRANSACTION, COMMIT) instead of three (switching autocommit
+  // off, COMMIT, switching it back on).
   absl::Status status = Guarded(conn, [&] {
-    conn.raw().setAutoCommit(false);
+    conn.Execute("START TRANSACTION");
     return absl::OkStatus();
   });
   began = status.ok();
   if (status.ok()) status = Guarded(conn, [&] { return body(conn); });
   if (status.ok()) {
     status = Guarded(conn, [&] {
-      conn.raw().commit();
+      conn.Execute("COMMIT");
       return absl::OkStatus();
     });
   }
-  if (!status.ok() && !conn.broken()) {
+  if (!status.ok() && began && !conn.broken()) {
     absl::Status rollback = Guarded(conn, [&] {
-      conn.raw().rollback();
+      conn.Execute("ROLLBACK");
       return absl::OkStatus();
     });
     if (!rollback.ok()) conn.MarkBroken();
-  }
-  if (!conn.broken()) {
-    absl::Status reset = Guarded(conn, [&] {
-      conn.raw().setAutoCommit(true);
-      return absl::OkStatus();
-    });
-    if (!reset.ok()) conn.MarkBroken();
   }
   return status;
 }

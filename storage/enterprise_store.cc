@@ -131,12 +131,12 @@ absl::Status GuardUscc(Connection& conn, const std::string& uscc, absl::Function
 
 int64_t InsertEnterprise(Connection& conn, const Enterprise& e, absl::Time now) {
   sql::PreparedStatement& ps = conn.Prepare(absl::StrCat(
-      "INSERT INTO enterprises SET ", kWritableAssignments, ", create_time = ?, update_time = ?, version = 1"));
+      "INSERT INTO enterprises SET ", kWritableAssignments, ", create_time = ?, update_time = ?, version = 1",
+      " RETURNING id"));
   BindWritable(ps, e);
   ps.setString(kWritableCount + 1, SqlTime(now));
   ps.setString(kWritableCount + 2, SqlTime(now));
-  ps.executeUpdate();
-  std::unique_ptr<sql::ResultSet> rs(conn.Prepare("SELECT LAST_INSERT_ID()").executeQuery());
+  std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());  // RETURNING: no second round trip for the id
   rs->next();
   return rs->getInt64(1);
 }
@@ -359,6 +359,7 @@ absl::StatusOr<std::vector<ImportedRow>> EnterpriseStore::ImportBatch(
   RETURN_IF_ERROR(RunInTransaction(*pool_, ctx.deadline, [&](Connection& conn) -> absl::Status {
     results.assign(rows.size(), ImportedRow{});
     absl::Time now = absl::Now();
+    AuditBatch audit(ctx);  // the batch's audit rows, in one statement at the end
     // The active enterprises holding the batch's codes, locked, in one query.
     std::map<std::string, Enterprise> current;  // by USCC, as the batch leaves them
     std::vector<std::string> marks(rows.size(), "?");
@@ -386,7 +387,7 @@ absl::StatusOr<std::vector<ImportedRow>> EnterpriseStore::ImportBatch(
           return absl::AbortedError(absl::StrCat("uscc ", row.uscc(), " was created by a concurrent call"));
         }
         Enterprise created = AsWritten(fresh, id, 1, now);
-        AppendAudit(conn, ctx, created.name(), nullptr, &created, now);
+        audit.Add(created.name(), nullptr, &created, now);
         results[i] = {v1::IMPORT_OUTCOME_CREATED, created.name()};
         current.emplace(row.uscc(), std::move(created));
         continue;
@@ -405,10 +406,11 @@ absl::StatusOr<std::vector<ImportedRow>> EnterpriseStore::ImportBatch(
         return absl::AbortedError(absl::StrCat(e.name(), " was changed by another call"));
       }
       Enterprise updated = AsWritten(merged, LastId(e.name()), version + 1, now);
-      AppendAudit(conn, ctx, updated.name(), &e, &updated, now);
+      audit.Add(updated.name(), &e, &updated, now);
       results[i] = {v1::IMPORT_OUTCOME_UPDATED, updated.name()};
       e = std::move(updated);
     }
+    audit.Flush(conn);
     return absl::OkStatus();
   }));
   return results;

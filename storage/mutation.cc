@@ -56,6 +56,36 @@ void AppendAudit(Connection& conn, const MutationContext& ctx, absl::string_view
   ps.executeUpdate();
 }
 
+void AuditBatch::Add(absl::string_view resource_name, const google::protobuf::Message* before,
+                     const google::protobuf::Message* after, absl::Time at) {
+  Row& row = rows_.emplace_back();
+  row.at = SqlTime(at);
+  row.resource_name = std::string(resource_name);
+  if (before) row.before_json = MessageToJson(*before);
+  if (after) row.after_json = MessageToJson(*after);
+}
+
+void AuditBatch::Flush(Connection& conn) {
+  if (rows_.empty()) return;
+  std::string sql =
+      "INSERT INTO audit_log (occurred_at, principal, method, resource_name, request_id, before_json, after_json,"
+      " outcome) VALUES ";
+  for (size_t i = 0; i < rows_.size(); ++i) absl::StrAppend(&sql, i ? ", " : "", "(?, ?, ?, ?, ?, ?, ?, 'OK')");
+  sql::PreparedStatement& ps = conn.Prepare(sql);
+  int p = 1;
+  for (const Row& row : rows_) {
+    ps.setString(p++, row.at);
+    ps.setString(p++, ctx_.principal);
+    ps.setString(p++, ctx_.method);
+    ps.setString(p++, row.resource_name);
+    if (ctx_.request_id.empty()) ps.setNull(p++, sql::DataType::VARCHAR); else ps.setString(p++, ctx_.request_id);
+    if (row.before_json) ps.setString(p++, *row.before_json); else ps.setNull(p++, sql::DataType::VARCHAR);
+    if (row.after_json) ps.setString(p++, *row.after_json); else ps.setNull(p++, sql::DataType::VARCHAR);
+  }
+  ps.executeUpdate();
+  rows_.clear();
+}
+
 absl::StatusOr<bool> ClaimRequestId(Connection& conn, const MutationContext& ctx,
                                     google::protobuf::Message* response, absl::Time at) {
   if (ctx.request_id.empty()) return false;

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <google/protobuf/message.h>
 #include <google/protobuf/timestamp.pb.h>
@@ -30,6 +31,26 @@ struct MutationContext {
 void AppendAudit(Connection& conn, const MutationContext& ctx, absl::string_view resource_name,
                  const google::protobuf::Message* before, const google::protobuf::Message* after,
                  absl::Time at, absl::string_view outcome = "OK");
+
+// The audit rows of many changes of one call (a bulk import), written with
+// one multi-row INSERT per Flush instead of one statement each.
+class AuditBatch {
+ public:
+  explicit AuditBatch(const MutationContext& ctx) : ctx_(ctx) {}
+  // As AppendAudit, outcome "OK"; the messages are rendered now.
+  void Add(absl::string_view resource_name, const google::protobuf::Message* before,
+           const google::protobuf::Message* after, absl::Time at);
+  // Inserts what was added (nothing when empty) and starts over.
+  void Flush(Connection& conn);
+
+ private:
+  struct Row {
+    std::string at, resource_name;
+    std::optional<std::string> before_json, after_json;
+  };
+  const MutationContext& ctx_;
+  std::vector<Row> rows_;
+};
 
 // AIP-155 request ids, in two steps inside the caller's transaction.
 //

@@ -81,10 +81,10 @@ absl::StatusOr<v1::IndustrySection> IndustryParam(const QueryParams& params) {
                                         "must be an industry section letter A–T");
 }
 
-}  // namespace
-
-absl::StatusOr<v1::GetPipelineSummaryRequest> ParseSummaryQuery(const QueryParams& params) {
-  v1::GetPipelineSummaryRequest req;
+// The summary, pool and trend requests share their three filters.
+template <typename Req>
+absl::StatusOr<Req> ParseYearUnitIndustry(const QueryParams& params) {
+  Req req;
   ASSIGN_OR_RETURN(int year, IntParam(params, "year", 1, kMaxYear));
   ASSIGN_OR_RETURN(std::string unit, UnitParam(params));
   ASSIGN_OR_RETURN(v1::IndustrySection industry, IndustryParam(params));
@@ -92,6 +92,12 @@ absl::StatusOr<v1::GetPipelineSummaryRequest> ParseSummaryQuery(const QueryParam
   req.set_unit(unit);
   req.set_industry(industry);
   return req;
+}
+
+}  // namespace
+
+absl::StatusOr<v1::GetPipelineSummaryRequest> ParseSummaryQuery(const QueryParams& params) {
+  return ParseYearUnitIndustry<v1::GetPipelineSummaryRequest>(params);
 }
 
 absl::StatusOr<v1::GetUnitScoreboardRequest> ParseScoreboardQuery(const QueryParams& params) {
@@ -125,25 +131,11 @@ absl::StatusOr<v1::ListAlertsRequest> ParseAlertsQuery(const QueryParams& params
 }
 
 absl::StatusOr<v1::GetEnterprisePoolSummaryRequest> ParsePoolQuery(const QueryParams& params) {
-  v1::GetEnterprisePoolSummaryRequest req;
-  ASSIGN_OR_RETURN(int year, IntParam(params, "year", 1, kMaxYear));
-  ASSIGN_OR_RETURN(std::string unit, UnitParam(params));
-  ASSIGN_OR_RETURN(v1::IndustrySection industry, IndustryParam(params));
-  req.set_year(year);
-  req.set_unit(unit);
-  req.set_industry(industry);
-  return req;
+  return ParseYearUnitIndustry<v1::GetEnterprisePoolSummaryRequest>(params);
 }
 
 absl::StatusOr<v1::GetTrendRequest> ParseTrendQuery(const QueryParams& params) {
-  v1::GetTrendRequest req;
-  ASSIGN_OR_RETURN(int year, IntParam(params, "year", 1, kMaxYear));
-  ASSIGN_OR_RETURN(std::string unit, UnitParam(params));
-  ASSIGN_OR_RETURN(v1::IndustrySection industry, IndustryParam(params));
-  req.set_year(year);
-  req.set_unit(unit);
-  req.set_industry(industry);
-  return req;
+  return ParseYearUnitIndustry<v1::GetTrendRequest>(params);
 }
 
 }  // namespace crm::web

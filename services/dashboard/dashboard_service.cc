@@ -71,8 +71,6 @@ absl::StatusOr<Period> PeriodOf(const CallContext& call, int year, const std::st
 
 std::string UnitName(const DashboardFilter& f) { return f.unit_id.empty() ? "" : absl::StrCat("units/", f.unit_id); }
 
-int64_t Sum(const MonthCounters& counters, MonthCounter c) { return counters[c]; }
-
 // The alert list's page token: severity and days in the key, kind in the text.
 std::string AlertPageToken(const AlertCursor& c, const std::string& fingerprint) {
   return EncodePageToken({(static_cast<int64_t>(c.color) << 32) | static_cast<uint32_t>(c.days), c.id,
@@ -132,12 +130,12 @@ grpc::ServerUnaryReactor* DashboardService::GetPipelineSummary(Ctx* ctx, const v
     }
     std::array<int64_t, 5> reached;
     std::array<int64_t, 4> converted;
-    for (int i = 0; i < 5; ++i) reached[i] = Sum(year_total, static_cast<MonthCounter>(kReachedNegotiation + i));
-    for (int i = 0; i < 4; ++i) converted[i] = Sum(year_total, static_cast<MonthCounter>(kConvertedNegotiation + i));
+    for (int i = 0; i < 5; ++i) reached[i] = year_total[kReachedNegotiation + i];
+    for (int i = 0; i < 4; ++i) converted[i] = year_total[kConvertedNegotiation + i];
     for (v1::StageConversion& c : Conversions(reached, converted)) resp->add_conversions()->Swap(&c);
-    resp->set_lost_count(Sum(year_total, kLostCount));
+    resp->set_lost_count(year_total[kLostCount]);
     std::array<int64_t, 6> lost;
-    for (int i = 0; i < 6; ++i) lost[i] = Sum(year_total, static_cast<MonthCounter>(kLostCompetingRegion + i));
+    for (int i = 0; i < 6; ++i) lost[i] = year_total[kLostCompetingRegion + i];
     for (v1::LostReasonCount& r : TopLostReasons(lost)) resp->add_lost_reasons()->Swap(&r);
     return absl::OkStatus();
   });

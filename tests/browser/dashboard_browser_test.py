@@ -21,7 +21,6 @@ a running MariaDB (`scripts/mariadb.sh start /tmp/webdb`), from the repository r
 
 import argparse
 import decimal
-import importlib
 import json
 import os
 import secrets
@@ -30,10 +29,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
-import uuid
 
 import grpc
+
+# The drivers' shared set-up lives beside the other end-to-end test.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
+import crm_e2e_support as support  # noqa: E402
 
 STARTUP_TIMEOUT_S = 30
 RPC_TIMEOUT_S = 10
@@ -76,70 +77,12 @@ def parse_args():
 # --- set-up ------------------------------------------------------------------------------------
 
 def generate_stubs(proto_root, googleapis_root, out_dir):
-    """The dashboard service's Python stubs, compiled by Debian's protoc and grpc_python_plugin (the
-    protoc inside python3-grpc-tools is older and refuses proto3 `optional` fields)."""
-    protoc = shutil.which("protoc")
-    plugin = shutil.which("grpc_python_plugin")
-    if not protoc or not plugin:
-        raise RuntimeError("protoc and grpc_python_plugin are needed: run scripts/install-deps.sh")
+    """The dashboard service's Python stubs (see crm_e2e_support.compile_stubs)."""
     protos = ["crm/v1/common.proto", "crm/v1/projects_service.proto", "crm/v1/enterprises_service.proto",
               "crm/v1/dashboard_service.proto"]
-    os.makedirs(out_dir, exist_ok=True)
-    command = [protoc, f"-I{proto_root}", f"-I{googleapis_root}", f"--plugin=protoc-gen-grpc_python={plugin}",
-               f"--python_out={out_dir}", f"--grpc_python_out={out_dir}", *protos]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise RuntimeError(f"protoc failed ({result.returncode}):\n{result.stderr}")
-    sys.path.insert(0, out_dir)
-    return (importlib.import_module("crm.v1.dashboard_service_pb2"),
-            importlib.import_module("crm.v1.dashboard_service_pb2_grpc"))
-
-
-def read_dsns(args):
-    """The schema owner's DSN, and the application account's (None when not known)."""
-    if args.dsn:
-        return args.dsn, None
-    path = os.environ.get("CRM_TEST_DSN_FILE")
-    if not path:
-        raise RuntimeError("no database: pass --dsn or set CRM_TEST_DSN_FILE (ctest does)")
-    with open(path) as f:
-        owner = f.read().strip()
-    # scripts/mariadb.sh writes the application account's DSN beside the owner's.
-    app_path = os.path.join(os.path.dirname(path), "app_dsn")
-    if not os.path.exists(app_path):
-        return owner, None
-    with open(app_path) as f:
-        return owner, f.read().strip()
-
-
-def with_database(dsn, name):
-    return urllib.parse.urlunsplit(urllib.parse.urlsplit(dsn)._replace(path=f"/{name}"))
-
-
-class Database:
-    """A uniquely named database, created and dropped with the mariadb client."""
-
-    def __init__(self, server_dsn):
-        url = urllib.parse.urlsplit(server_dsn)
-        self.host, self.port = url.hostname, url.port or 3306
-        self.user, self.password = urllib.parse.unquote(url.username), urllib.parse.unquote(url.password or "")
-        self.name = f"crm_web_{uuid.uuid4().hex[:16]}"
-        self.dsn = with_database(server_dsn, self.name)
-
-    def sql(self, statement):
-        # The password goes through MYSQL_PWD, not the command line (visible in `ps`).
-        command = ["mariadb", "--no-defaults", f"-h{self.host}", f"-P{self.port}", f"-u{self.user}",
-                   "-e", statement]
-        result = subprocess.run(command, env=dict(os.environ, MYSQL_PWD=self.password), capture_output=True,
-                                text=True, timeout=60)
-        if result.returncode != 0:
-            raise RuntimeError(f"mariadb -e {statement!r} failed: {result.stderr.strip()}")
-
-    def create(self):
-        self.sql(f"CREATE DATABASE `{self.name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
-
-    def drop(self):
-        self.sql(f"DROP DATABASE IF EXISTS `{self.name}`")
+    modules = support.compile_stubs(proto_root, googleapis_root, out_dir, protos,
+                                    {"pb": "crm.v1.dashboard_service_pb2", "grpc": "crm.v1.dashboard_service_pb2_grpc"})
+    return modules["pb"], modules["grpc"]
 
 
 class Process:
@@ -268,8 +211,8 @@ def expected_figures(summary, board, pool, trend):
 
 def run(args, tally, work_dir, processes):
     pb, pb_grpc = generate_stubs(args.proto_root, args.googleapis_root, os.path.join(work_dir, "gen"))
-    owner_dsn, app_dsn = read_dsns(args)
-    database = Database(owner_dsn)
+    owner_dsn, app_dsn = support.read_dsns(args.dsn)
+    database = support.Database(owner_dsn, "crm_web")
     database.create()
     processes.append(database)
 
@@ -280,7 +223,7 @@ def run(args, tally, work_dir, processes):
     env = dict(os.environ, CRM_BOOTSTRAP_TOKEN=token)
     env.pop("CRM_DSN", None)
     # As deployed: migrations as the schema owner, the server as the application account.
-    app_database_dsn = with_database(app_dsn, database.name) if app_dsn else database.dsn
+    app_database_dsn = support.with_database(app_dsn, database.name) if app_dsn else database.dsn
     server = Process("crm-server", [args.server, f"--dsn={app_database_dsn}", f"--migrate_dsn={database.dsn}",
                                     f"--services={SERVICES}"], work_dir, env)
     processes.append(server)
@@ -348,7 +291,7 @@ def main():
     finally:
         for thing in reversed(processes):
             try:
-                if isinstance(thing, Database):
+                if isinstance(thing, support.Database):
                     thing.drop()
                 else:
                     thing.stop()

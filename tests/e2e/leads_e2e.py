@@ -20,7 +20,6 @@ Use Debian's /usr/bin/python3: it has python3-grpcio and python3-protobuf.
 """
 
 import argparse
-import importlib
 import os
 import secrets
 import shutil
@@ -30,10 +29,11 @@ import sys
 import tempfile
 import time
 import traceback
-import urllib.parse
 import uuid
 
 import grpc
+
+import crm_e2e_support as support
 
 STARTUP_TIMEOUT_S = 30
 SHUTDOWN_TIMEOUT_S = 15
@@ -72,74 +72,16 @@ def parse_args():
 
 
 def generate_stubs(proto_root, googleapis_root, out_dir):
-    """Compiles the protos into out_dir and returns the imported modules.
-
-    Debian's protoc (3.21, as the C++ build uses) with Debian's grpc_python_plugin: the protoc
-    inside python3-grpc-tools is older and refuses proto3 `optional` fields."""
-    protoc = shutil.which("protoc")
-    plugin = shutil.which("grpc_python_plugin")
-    if not protoc or not plugin:
-        raise RuntimeError("protoc and grpc_python_plugin are needed: run scripts/install-deps.sh")
+    """The Python stubs this test calls through (see crm_e2e_support.compile_stubs)."""
     protos = ["crm/v1/common.proto", "crm/v1/leads_service.proto", "crm/v1/enterprises_service.proto",
               "crm/v1/projects_service.proto",
               "google/rpc/status.proto", "google/rpc/error_details.proto"]
-    os.makedirs(out_dir, exist_ok=True)
-    command = [protoc, f"-I{proto_root}", f"-I{googleapis_root}", f"--plugin=protoc-gen-grpc_python={plugin}",
-               f"--python_out={out_dir}", f"--grpc_python_out={out_dir}", *protos]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise RuntimeError(f"protoc failed ({result.returncode}):\n{result.stderr}")
-    sys.path.insert(0, out_dir)
     names = {"leads": "crm.v1.leads_service_pb2", "leads_grpc": "crm.v1.leads_service_pb2_grpc",
              "common": "crm.v1.common_pb2",
              "enterprises": "crm.v1.enterprises_service_pb2",
              "enterprises_grpc": "crm.v1.enterprises_service_pb2_grpc", "status": "google.rpc.status_pb2",
              "error_details": "google.rpc.error_details_pb2"}
-    return argparse.Namespace(**{key: importlib.import_module(module) for key, module in names.items()})
-
-
-def read_dsns(args):
-    """The schema owner's DSN, and the application account's (None when not known)."""
-    if args.dsn:
-        return args.dsn, args.app_dsn
-    path = os.environ.get("CRM_TEST_DSN_FILE")
-    if not path:
-        raise RuntimeError("no database: pass --dsn or set CRM_TEST_DSN_FILE (ctest does)")
-    with open(path) as f:
-        owner = f.read().strip()
-    # scripts/mariadb.sh writes the application account's DSN beside the owner's.
-    with open(os.path.join(os.path.dirname(path), "app_dsn")) as f:
-        return owner, f.read().strip()
-
-
-def with_database(dsn, name):
-    return urllib.parse.urlunsplit(urllib.parse.urlsplit(dsn)._replace(path=f"/{name}"))
-
-
-class Database:
-    """A uniquely named database on the MariaDB of a DSN, created and dropped with the mariadb client."""
-
-    def __init__(self, server_dsn):
-        url = urllib.parse.urlsplit(server_dsn)
-        self.host, self.port = url.hostname, url.port or 3306
-        self.user, self.password = urllib.parse.unquote(url.username), urllib.parse.unquote(url.password or "")
-        self.name = f"crm_e2e_{uuid.uuid4().hex[:16]}"
-        self.dsn = urllib.parse.urlunsplit(url._replace(path=f"/{self.name}"))
-
-    def sql(self, statement):
-        # The password goes through MYSQL_PWD, not the command line (visible in `ps`).
-        command = ["mariadb", "--no-defaults", f"-h{self.host}", f"-P{self.port}", f"-u{self.user}",
-                   "-e", statement]
-        env = dict(os.environ, MYSQL_PWD=self.password)
-        result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
-        if result.returncode != 0:
-            raise RuntimeError(f"mariadb -e {statement!r} failed: {result.stderr.strip()}")
-
-    def create(self):
-        self.sql(f"CREATE DATABASE `{self.name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
-
-    def drop(self):
-        self.sql(f"DROP DATABASE IF EXISTS `{self.name}`")
+    return argparse.Namespace(**support.compile_stubs(proto_root, googleapis_root, out_dir, protos, names))
 
 
 class Server:
@@ -527,11 +469,11 @@ def main():
     database = server = None
     try:
         pb = generate_stubs(args.proto_root, args.googleapis_root, os.path.join(work_dir, "gen"))
-        owner_dsn, app_dsn = read_dsns(args)
-        database = Database(owner_dsn)
+        owner_dsn, app_dsn = support.read_dsns(args.dsn, args.app_dsn)
+        database = support.Database(owner_dsn, "crm_e2e")
         database.create()
         # As deployed: migrations as the schema owner, the server as the application account.
-        server = Server(args.server, with_database(app_dsn, database.name) if app_dsn else database.dsn,
+        server = Server(args.server, support.with_database(app_dsn, database.name) if app_dsn else database.dsn,
                         database.dsn, work_dir)
         run_against_server(pb, server, tally)
     except Exception as e:  # set-up failed: nothing after it can run

@@ -3,21 +3,15 @@
 #include <cppconn/exception.h>
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
-#include <google/protobuf/util/json_util.h>
 
 #include <memory>
 
 #include "absl/strings/str_cat.h"
+#include "storage/proto_json.h"
 
 namespace crm {
 
-std::string MessageToJson(const google::protobuf::Message& m) {
-  std::string json;
-  google::protobuf::util::JsonPrintOptions options;
-  options.preserve_proto_field_names = true;
-  (void)google::protobuf::util::MessageToJsonString(m, &json, options);
-  return json;
-}
+std::string MessageToJson(const google::protobuf::Message& m) { return ProtoToJson(m); }
 
 google::protobuf::Timestamp TimestampProto(absl::Time t) {
   google::protobuf::Timestamp ts;

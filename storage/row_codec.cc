@@ -1,10 +1,10 @@
 #include "storage/row_codec.h"
 
-#include <google/protobuf/util/json_util.h>
 #include <google/protobuf/util/time_util.h>
 
 #include "absl/strings/numbers.h"
 #include "storage/mutation.h"
+#include "storage/proto_json.h"
 
 namespace crm {
 
@@ -25,9 +25,7 @@ int64_t Micros(const google::protobuf::Timestamp& ts) {
 }
 
 void RepeatedFromJson(const std::string& json, google::protobuf::Message* holder) {
-  google::protobuf::util::JsonParseOptions options;
-  options.ignore_unknown_fields = true;
-  (void)google::protobuf::util::JsonStringToMessage(json, holder, options);
+  (void)ProtoFromJson(json, holder);  // clears `holder`, and leaves it empty when `json` is malformed
 }
 
 std::optional<google::protobuf::Timestamp> TimeColumn(sql::ResultSet& rs, const char* column) {

@@ -35,11 +35,18 @@ constexpr char kSelect[] =
     " FROM enterprises e";
 
 // The writable columns, bound by BindWritable in this order.
-constexpr char kWritableAssignments[] =
-    "uscc = ?, company_name = ?, former_names_json = ?, founded_date = ?, registered_capital_cny = ?,"
-    " legal_representative = ?, address = ?, in_zone = ?, industry = ?, industry_division = ?, listed = ?,"
-    " tags_json = ?, service_secretary_id = ?";
+constexpr char kWritableColumns[] =
+    "uscc, company_name, former_names_json, founded_date, registered_capital_cny, legal_representative, address,"
+    " in_zone, industry, industry_division, listed, tags_json, service_secretary_id";
 constexpr int kWritableCount = 13;
+
+// "uscc = ?, company_name = ?, …" for an UPDATE of the writable columns.
+const std::string& WritableAssignments() {
+  static const std::string* const assignments = new std::string(absl::StrJoin(
+      absl::StrSplit(kWritableColumns, ", "), ", ",
+      [](std::string* out, absl::string_view column) { absl::StrAppend(out, column, " = ?"); }));
+  return *assignments;
+}
 
 Enterprise EnterpriseFromRow(sql::ResultSet& rs) {
   Enterprise e;
@@ -88,8 +95,8 @@ std::string TagsJson(const Enterprise& e) {
   return MessageToJson(holder);
 }
 
-void BindWritable(sql::PreparedStatement& ps, const Enterprise& e) {
-  int i = 1;
+// Binds the writable columns of `e` from placeholder `i` on; the next placeholder.
+int BindWritable(sql::PreparedStatement& ps, const Enterprise& e, int i = 1) {
   ps.setString(i++, e.uscc());
   ps.setString(i++, e.company_name());
   ps.setString(i++, FormerNamesJson(e));
@@ -103,6 +110,7 @@ void BindWritable(sql::PreparedStatement& ps, const Enterprise& e) {
   ps.setBoolean(i++, e.listed());
   ps.setString(i++, TagsJson(e));
   BindTextOrNull(ps, i++, e.service_secretary().empty() ? "" : IdOf(e.service_secretary()));
+  return i;
 }
 
 absl::StatusOr<Enterprise> LoadEnterprise(Connection& conn, int64_t id, const std::string& today) {
@@ -129,25 +137,43 @@ absl::Status GuardUscc(Connection& conn, const std::string& uscc, absl::Function
   }
 }
 
-int64_t InsertEnterprise(Connection& conn, const Enterprise& e, absl::Time now) {
-  sql::PreparedStatement& ps = conn.Prepare(absl::StrCat(
-      "INSERT INTO enterprises SET ", kWritableAssignments, ", create_time = ?, update_time = ?, version = 1",
-      " RETURNING id"));
-  BindWritable(ps, e);
-  ps.setString(kWritableCount + 1, SqlTime(now));
-  ps.setString(kWritableCount + 2, SqlTime(now));
-  std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());  // RETURNING: no second round trip for the id
-  rs->next();
-  return rs->getInt64(1);
+// Inserts `rows` as version 1, created at `now`, with multi-row INSERTs; their
+// ids, in order. Rows go in statements of 64 and the rest in powers of two, so
+// a session prepares at most seven shapes of the statement.
+std::vector<int64_t> InsertEnterprises(Connection& conn, const std::vector<const Enterprise*>& rows, absl::Time now) {
+  std::vector<int64_t> ids;
+  ids.reserve(rows.size());
+  const std::string at = SqlTime(now);
+  for (size_t next = 0; next < rows.size();) {
+    size_t n = 64;
+    while (n > rows.size() - next) n /= 2;
+    std::string sql = absl::StrCat("INSERT INTO enterprises (", kWritableColumns, ", create_time, update_time, version) VALUES ");
+    for (size_t k = 0; k < n; ++k) {
+      absl::StrAppend(&sql, k ? ", (" : "(");
+      for (int c = 0; c < kWritableCount + 2; ++c) absl::StrAppend(&sql, "?, ");  // + create and update time
+      absl::StrAppend(&sql, "1)");
+    }
+    absl::StrAppend(&sql, " RETURNING id");  // the ids in the order of the rows, without another round trip
+    sql::PreparedStatement& ps = conn.Prepare(sql);
+    int p = 1;
+    for (size_t k = 0; k < n; ++k) {
+      p = BindWritable(ps, *rows[next + k], p);
+      ps.setString(p++, at);
+      ps.setString(p++, at);
+    }
+    std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+    while (rs->next()) ids.push_back(rs->getInt64(1));
+    next += n;
+  }
+  return ids;
 }
 
 // Writes every writable column and delete_time back, if the version is still `version`.
 int UpdateEnterprise(Connection& conn, int64_t id, const Enterprise& e, uint64_t version, absl::Time now) {
   sql::PreparedStatement& ps = conn.Prepare(absl::StrCat(
-      "UPDATE enterprises SET ", kWritableAssignments,
+      "UPDATE enterprises SET ", WritableAssignments(),
       ", delete_time = ?, update_time = ?, version = version + 1 WHERE id = ? AND version = ?"));
-  BindWritable(ps, e);
-  int i = kWritableCount + 1;
+  int i = BindWritable(ps, e);
   BindTime(ps, i++, e.has_delete_time(), e.delete_time());
   ps.setString(i++, SqlTime(now));
   ps.setInt64(i++, id);
@@ -251,7 +277,7 @@ absl::StatusOr<Enterprise> EnterpriseStore::Create(const MutationContext& ctx, c
         conn, ctx,
         [&](absl::Time now) -> absl::StatusOr<Enterprise> {
           int64_t id = 0;
-          RETURN_IF_ERROR(GuardUscc(conn, input.uscc(), [&] { id = InsertEnterprise(conn, input, now); }));
+          RETURN_IF_ERROR(GuardUscc(conn, input.uscc(), [&] { id = InsertEnterprises(conn, {&input}, now).at(0); }));
           return LoadEnterprise(conn, id, today);
         },
         created);
@@ -372,27 +398,41 @@ absl::StatusOr<std::vector<ImportedRow>> EnterpriseStore::ImportBatch(
       Enterprise e = EnterpriseFromRow(*rs);
       current.emplace(e.uscc(), std::move(e));
     }
+    // The rows whose code no active enterprise holds (the first of each code)
+    // are created together; the others, in order, update what they find,
+    // including an enterprise created by an earlier row of the batch.
+    std::vector<size_t> fresh_rows;
+    std::vector<Enterprise> fresh;
     for (size_t i = 0; i < rows.size(); ++i) {
+      if (current.count(rows[i].uscc())) continue;
+      Enterprise& e = fresh.emplace_back();
+      merge(rows[i], e);
+      fresh_rows.push_back(i);
+      current.emplace(rows[i].uscc(), Enterprise());  // filled in below, once it has an id
+    }
+    std::vector<const Enterprise*> inserts;
+    for (const Enterprise& e : fresh) inserts.push_back(&e);
+    std::vector<int64_t> ids;
+    try {
+      ids = InsertEnterprises(conn, inserts, now);
+    } catch (const sql::SQLException& e) {
+      if (e.getErrorCode() != 1062) throw;
+      // A concurrent import created one of them since the lookup: retrying the batch finds it.
+      return absl::AbortedError("an enterprise of the batch was created by a concurrent call");
+    }
+    if (ids.size() != fresh.size()) {
+      return absl::InternalError(absl::StrCat("the store returned ", ids.size(), " ids for ", fresh.size(), " rows"));
+    }
+    for (size_t k = 0; k < fresh.size(); ++k) {
+      Enterprise created = AsWritten(std::move(fresh[k]), ids[k], 1, now);
+      audit.Add(created.name(), nullptr, &created, now);
+      results[fresh_rows[k]] = {v1::IMPORT_OUTCOME_CREATED, created.name()};
+      current[created.uscc()] = std::move(created);
+    }
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (results[i].outcome == v1::IMPORT_OUTCOME_CREATED) continue;
       const Enterprise& row = rows[i];
-      auto it = current.find(row.uscc());
-      if (it == current.end()) {
-        Enterprise fresh;
-        merge(row, fresh);
-        int64_t id = 0;
-        try {
-          id = InsertEnterprise(conn, fresh, now);
-        } catch (const sql::SQLException& e) {
-          if (e.getErrorCode() != 1062) throw;
-          // A concurrent import created it since the lookup: retrying the batch finds it.
-          return absl::AbortedError(absl::StrCat("uscc ", row.uscc(), " was created by a concurrent call"));
-        }
-        Enterprise created = AsWritten(fresh, id, 1, now);
-        audit.Add(created.name(), nullptr, &created, now);
-        results[i] = {v1::IMPORT_OUTCOME_CREATED, created.name()};
-        current.emplace(row.uscc(), std::move(created));
-        continue;
-      }
-      Enterprise& e = it->second;
+      Enterprise& e = current.at(row.uscc());
       Enterprise merged = e;
       merge(row, merged);
       if (google::protobuf::util::MessageDifferencer::Equals(merged, e)) {

@@ -12,6 +12,7 @@
 #include "services/common/status_macros.h"
 #include "storage/enterprise_store.h"
 #include "storage/read_rows.h"
+#include "storage/request_ids.h"
 #include "storage/row_codec.h"
 #include "storage/transaction.h"
 #include "storage/versioned_write.h"
@@ -111,12 +112,10 @@ absl::StatusOr<YearlyMetrics> MetricsStore::Upsert(const MutationContext& ctx, i
                                              "/yearlyMetrics/", year, " does not exist yet"));
     }
     absl::Time now = absl::Now();
-    ASSIGN_OR_RETURN(bool answered, ClaimRequestId(conn, ctx, &after, now));
-    if (answered) return absl::OkStatus();
     YearlyMetrics fresh;
     fresh.set_name(absl::StrCat("enterprises/", enterprise_id, "/yearlyMetrics/", year));
     fresh.set_year(year);
-    RETURN_IF_ERROR(change(fresh));
+    if (absl::Status changed = change(fresh); !changed.ok()) return AnswerInstead(conn, ctx, changed, after);
     sql::PreparedStatement& ps = conn.Prepare(absl::StrCat(
         "INSERT INTO enterprise_metrics SET ", kFigureAssignments,
         ", update_time = ?, version = 1, enterprise_id = ?, year = ?"));
@@ -133,8 +132,7 @@ absl::StatusOr<YearlyMetrics> MetricsStore::Upsert(const MutationContext& ctx, i
     }
     ASSIGN_OR_RETURN(after, LoadMetrics(conn, enterprise_id, year));
     AppendAudit(conn, ctx, after.name(), nullptr, &after, now);
-    RecordAnswer(conn, ctx, after.name(), after);
-    return absl::OkStatus();
+    return RecordAnswer(conn, ctx, after.name(), after, now);
   }));
   return after;
 }

@@ -80,48 +80,4 @@ void AuditBatch::Flush(Connection& conn) {
   rows_.clear();
 }
 
-absl::StatusOr<bool> ClaimRequestId(Connection& conn, const MutationContext& ctx,
-                                    google::protobuf::Message* response, absl::Time at) {
-  if (ctx.request_id.empty()) return false;
-  sql::PreparedStatement& find = conn.Prepare(
-      "SELECT method, principal, response FROM idempotency_keys WHERE request_id = ?");
-  find.setString(1, ctx.request_id);
-  std::unique_ptr<sql::ResultSet> rs(find.executeQuery());
-  if (rs->next()) {
-    if (rs->getString(1) != ctx.method || rs->getString(2) != ctx.principal) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("request_id ", ctx.request_id, " was already used for another call"));
-    }
-    if (!response->ParseFromString(rs->getString(3))) {
-      return absl::InternalError(absl::StrCat("stored answer of request_id ", ctx.request_id, " is corrupt"));
-    }
-    return true;
-  }
-  sql::PreparedStatement& claim = conn.Prepare(
-      "INSERT INTO idempotency_keys (request_id, method, principal, resource_name, response, created_at)"
-      " VALUES (?, ?, ?, '', '', ?)");
-  claim.setString(1, ctx.request_id);
-  claim.setString(2, ctx.method);
-  claim.setString(3, ctx.principal);
-  claim.setString(4, SqlTime(at));
-  try {
-    claim.executeUpdate();
-  } catch (const sql::SQLException& e) {
-    if (e.getErrorCode() != 1062) throw;
-    return absl::AbortedError(absl::StrCat("request_id ", ctx.request_id, " is in use by a concurrent call"));
-  }
-  return false;
-}
-
-void RecordAnswer(Connection& conn, const MutationContext& ctx, absl::string_view resource_name,
-                  const google::protobuf::Message& response) {
-  if (ctx.request_id.empty()) return;
-  sql::PreparedStatement& ps = conn.Prepare(
-      "UPDATE idempotency_keys SET resource_name = ?, response = ? WHERE request_id = ?");
-  ps.setString(1, std::string(resource_name));
-  ps.setString(2, response.SerializeAsString());
-  ps.setString(3, ctx.request_id);
-  ps.executeUpdate();
-}
-
 }  // namespace crm

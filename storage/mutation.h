@@ -52,21 +52,6 @@ class AuditBatch {
   std::vector<Row> rows_;
 };
 
-// AIP-155 request ids, in two steps inside the caller's transaction.
-//
-// ClaimRequestId, before doing the work: true (with the stored first answer
-// parsed into `response`) when this request id was already answered; false when
-// the work should be done, after claiming the id so that a concurrent call with
-// the same id waits on it and is then ABORTED (which the transaction helper
-// retries, finding the first answer). A request id used before for another
-// method or by another principal is INVALID_ARGUMENT. No-op without a request id.
-absl::StatusOr<bool> ClaimRequestId(Connection& conn, const MutationContext& ctx,
-                                    google::protobuf::Message* response, absl::Time at);
-
-// RecordAnswer, after the work: stores `response` as the answer to the claimed id.
-void RecordAnswer(Connection& conn, const MutationContext& ctx, absl::string_view resource_name,
-                  const google::protobuf::Message& response);
-
 // `m` as JSON with proto field names (what audit rows and JSON columns hold).
 std::string MessageToJson(const google::protobuf::Message& m);
 

@@ -2,10 +2,14 @@
 
 #include <cppconn/exception.h>
 
+#include "absl/strings/cord.h"
+
 #include "storage/sql_error.h"
 
 namespace crm {
 namespace {
+
+constexpr char kAnsweredBefore[] = "type.crm/answered-before";
 
 // Runs `step`, turning a Connector/C++ exception into a status and marking the
 // connection broken when the session is gone.
@@ -49,10 +53,20 @@ absl::Status AttemptTransaction(ConnectionPool& pool, absl::Time deadline,
     });
     if (!rollback.ok()) conn.MarkBroken();
   }
-  return status;
+  return IsAnsweredBefore(status) ? absl::OkStatus() : status;
 }
 
 }  // namespace
+
+absl::Status AnsweredBefore() {
+  absl::Status status = absl::AlreadyExistsError("this request id was answered before");
+  status.SetPayload(kAnsweredBefore, absl::Cord());
+  return status;
+}
+
+bool IsAnsweredBefore(const absl::Status& status) {
+  return status.GetPayload(kAnsweredBefore).has_value();
+}
 
 absl::Status RunInTransaction(ConnectionPool& pool, absl::Time deadline,
                               absl::FunctionRef<absl::Status(Connection&)> body) {

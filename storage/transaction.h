@@ -9,7 +9,8 @@
 namespace crm {
 
 // Runs `body` in one transaction on a leased connection and commits when it
-// returns OK; rolls back otherwise. Connector/C++ exceptions thrown by `body`
+// returns OK; rolls back otherwise (and reports OK when the body returned
+// AnsweredBefore()). Connector/C++ exceptions thrown by `body`
 // are caught and mapped (see StatusFromSqlError); a broken connection is thrown
 // away. ABORTED outcomes (deadlock, lock wait, a lost race such as a stale
 // version) are retried from the start, up to `kMaxAttempts` in all and never
@@ -25,6 +26,12 @@ absl::Status RunRead(ConnectionPool& pool, absl::Time deadline,
                      absl::FunctionRef<absl::Status(Connection&)> body);
 
 inline constexpr int kMaxAttempts = 3;
+
+// What a transaction's body returns when it finds its call already answered
+// (a request id's retry, see request_ids.h) after filling in that answer:
+// RunInTransaction rolls back the body's writes and reports OK.
+absl::Status AnsweredBefore();
+bool IsAnsweredBefore(const absl::Status& status);
 
 }  // namespace crm
 

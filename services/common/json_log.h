@@ -25,7 +25,8 @@ struct LogField {
 // `event` first. Thread-safe; each line is written with a single call.
 void LogJson(absl::string_view event, std::initializer_list<LogField> fields);
 
-// `s` as a JSON string literal, quotes included.
+// `s` as a JSON string literal, quotes included; appended to `out`, or returned.
+void AppendJsonQuoted(std::string& out, absl::string_view s);
 std::string JsonQuote(absl::string_view s);
 
 }  // namespace crm

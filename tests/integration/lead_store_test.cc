@@ -220,6 +220,29 @@ TEST_F(LeadStoreTest, SameRequestIdCreatesOneLeadEvenConcurrently) {
   EXPECT_EQ(again->company_name(), "幂等测试公司") << "the first answer, not a new lead";
 }
 
+TEST_F(LeadStoreTest, ARetriedUpdateGetsTheFirstAnswerThoughItsEtagIsNowStale) {
+  const std::string rid = "6f1c2d3e-0000-4000-8000-000000000003";
+  Lead lead = MustCreate(NewLead("重试更新公司"));
+  auto append = [](Lead& l) {
+    l.set_notes(l.notes() + "+");
+    return absl::OkStatus();
+  };
+  auto first = store_->Mutate(Ctx("crm.v1.LeadService/UpdateLead", rid), IdOf(lead), lead.etag(), append);
+  ASSERT_TRUE(first.ok()) << first.status();
+  auto retry = store_->Mutate(Ctx("crm.v1.LeadService/UpdateLead", rid), IdOf(lead), lead.etag(), append);
+  ASSERT_TRUE(retry.ok()) << retry.status();
+  EXPECT_EQ(retry->SerializeAsString(), first->SerializeAsString());
+  // Without an etag the retry's change applies again before the stored key is
+  // met; it must be rolled back.
+  auto blind = store_->Mutate(Ctx("crm.v1.LeadService/UpdateLead", rid), IdOf(lead), "", append);
+  ASSERT_TRUE(blind.ok()) << blind.status();
+  EXPECT_EQ(blind->SerializeAsString(), first->SerializeAsString());
+  Lead stored = *store_->Get(IdOf(lead), Deadline());
+  EXPECT_EQ(stored.notes(), first->notes());
+  EXPECT_EQ(stored.etag(), first->etag());
+  EXPECT_EQ(db_->QueryOne("SELECT COUNT(*) FROM audit_log WHERE method = 'crm.v1.LeadService/UpdateLead'"), "1");
+}
+
 TEST_F(LeadStoreTest, RequestIdOfAnotherMethodIsRefused) {
   const std::string rid = "6f1c2d3e-0000-4000-8000-000000000002";
   Lead lead = MustCreate(NewLead("请求号测试公司"));

@@ -6,13 +6,9 @@
 //
 //   load_smoke_test CRM_SERVER CRM_LOAD CRM_ECHO_SERVER
 
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <signal.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -23,9 +19,9 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "tests/integration/child_process.h"
 #include "tests/integration/cli_harness.h"
 #include "tests/integration/test_db.h"
 
@@ -39,65 +35,6 @@ const std::vector<std::string> kWorkloads = {
     "GetLead",    "GetProject",          "ListProjects",       "ListProjectsDeepPage",
     "CreateLead", "AdvanceProjectStage", "GetPipelineSummary", "ImportEnterprises",
     "Echo"};
-
-// A child process with its output in a log file; SIGTERM, then SIGKILL, when destroyed.
-class Child {
- public:
-  Child(const std::vector<std::string>& argv, const std::filesystem::path& log) {
-    pid_ = fork();
-    if (pid_ == 0) {
-      int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-      dup2(fd, STDOUT_FILENO);
-      dup2(fd, STDERR_FILENO);
-      std::vector<char*> args;
-      for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-      args.push_back(nullptr);
-      execv(args[0], args.data());
-      _exit(127);
-    }
-  }
-  ~Child() { Stop(); }
-
-  bool running() const { return pid_ > 0 && waitpid(pid_, nullptr, WNOHANG) == 0; }
-
-  // The exit status after SIGTERM (-1 when it had to be killed).
-  int Stop() {
-    if (pid_ <= 0) return -1;
-    kill(pid_, SIGTERM);
-    int status = 0;
-    for (int i = 0; i < 300; ++i) {
-      if (waitpid(pid_, &status, WNOHANG) == pid_) {
-        pid_ = 0;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    kill(pid_, SIGKILL);
-    waitpid(pid_, &status, 0);
-    pid_ = 0;
-    return -1;
-  }
-
- private:
-  pid_t pid_ = 0;
-};
-
-// The port a server wrote to `file`, waiting up to 30 s while `child` runs; 0 when none came.
-int WaitForPort(const Child& child, const std::filesystem::path& file) {
-  for (int i = 0; i < 600 && child.running(); ++i) {
-    int port = 0;
-    if (absl::SimpleAtoi(absl::StripAsciiWhitespace(ReadAll(file)), &port) && port > 0) return port;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return 0;
-}
-
-std::string PercentEncoded(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s)
-    out += std::isalnum(c) ? std::string(1, static_cast<char>(c)) : absl::StrFormat("%%%02X", c);
-  return out;
-}
 
 // The `key=value` fields of crm-load's machine-readable lines for the whole of
 // each workload (`series=*`), by workload.
@@ -123,9 +60,7 @@ TEST(LoadSmokeTest, EveryWorkloadCompletesCallsWithoutFailures) {
   std::ofstream(dir / "token") << "load-smoke-token-0123456789abcdef0123456789abcdef\n";
   std::filesystem::permissions(dir / "token", std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
 
-  const StoreConfig& app = db->app_config();
-  std::string dsn = absl::StrCat("mysql://", app.user, ":", PercentEncoded(app.password), "@", app.host, ":", app.port,
-                                 "/", app.database);
+  std::string dsn = DsnOf(db->app_config());
   Child server({g_server, "--listen=127.0.0.1:0", absl::StrCat("--port_file=", (dir / "port").string()),
                 absl::StrCat("--dsn=", dsn), "--migrate=false", "--rate_limit=0", "--pool_size=4",
                 absl::StrCat("--bootstrap_token_file=", (dir / "token").string())},

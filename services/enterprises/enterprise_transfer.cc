@@ -1,13 +1,15 @@
 // EnterpriseService: the bulk streams. ImportEnterprises reads rows as they
-// come and upserts them batch by batch on the executor (the next read starts
-// when a batch is stored, so a fast client cannot pile rows up in memory);
+// come and upserts them batch by batch on the executor, reading the next batch
+// while one is stored (never more than about two batches in memory);
 // ExportEnterprises writes page after page, fetching the next page on the
 // executor once the previous one is sent.
 
 #include <memory>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "services/common/call_mutation.h"
 #include "services/common/field_violations.h"
@@ -86,49 +88,101 @@ class EnterprisesService::ImportReactor : public grpc::ServerReadReactor<v1::Imp
     service_->runner_->AdmitStream(ctx, kImportMethod, [this](absl::Status status, CallContext call) {
       call_ = std::move(call);
       if (!status.ok()) return Done(status);
+      {
+        absl::MutexLock lock(&mu_);
+        reading_ = true;
+      }
       StartRead(&request_);
     });
   }
 
   void OnReadDone(bool ok) override {
-    if (!ok) {  // the client has sent everything (or the call broke)
-      if (ctx_->IsCancelled()) return Done(absl::CancelledError("the caller cancelled the import"));
-      return Store(/*last=*/true);
+    {
+      absl::MutexLock lock(&mu_);
+      reading_ = false;
+      if (!ok) {  // the client has sent everything (or the call broke)
+        read_all_ = true;
+        if (ctx_->IsCancelled()) Fail(absl::CancelledError("the caller cancelled the import"));
+      } else {
+        read_rows_ += request_.enterprises_size();
+        if (read_rows_ > kMaxImportRows) {
+          Fail(absl::InvalidArgumentError(
+              absl::StrCat("an import holds at most ", kMaxImportRows, " rows; split the file")));
+        }
+        for (v1::Enterprise& e : *request_.mutable_enterprises()) pending_.push_back(std::move(e));
+        request_.Clear();
+      }
     }
-    next_row_ += request_.enterprises_size();
-    if (next_row_ > kMaxImportRows) {
-      return Done(absl::InvalidArgumentError(
-          absl::StrCat("an import holds at most ", kMaxImportRows, " rows; split the file")));
-    }
-    for (v1::Enterprise& e : *request_.mutable_enterprises()) pending_.push_back(std::move(e));
-    request_.Clear();
-    if (pending_.size() >= kBatchRows) return Store(/*last=*/false);
-    StartRead(&request_);
+    Advance();
   }
 
   void OnDone() override { delete this; }
 
  private:
-  // Stores the pending rows on the executor, then reads on (or finishes).
-  void Store(bool last) {
-    auto task = [this, last] {
-      absl::Status status = absl::OkStatus();
-      while (status.ok() && !pending_.empty()) {
-        if (absl::Now() >= call_.deadline) {
-          status = absl::DeadlineExceededError("the import ran past its deadline; rows reported so far are stored");
-          break;
+  // Moves the import along after a read or a store: hands the next full
+  // batch (or, once everything is read, the rest) to the executor when no
+  // store is running, reads on while less than a batch waits, and finishes
+  // when everything is stored. Reading overlaps storing, but only one batch
+  // is stored at a time (rows apply in order) and at most about two batches
+  // are held in memory, so a fast client cannot pile rows up.
+  void Advance() {
+    bool read = false, finish = false;
+    absl::Status outcome;
+    std::vector<v1::Enterprise> batch;
+    int first_row = 0;
+    {
+      absl::MutexLock lock(&mu_);
+      if (finished_ || (storing_ && !failure_.ok())) return;  // done, or the running store will finish
+      if (!failure_.ok()) {
+        finish = finished_ = true;
+        outcome = failure_;
+      } else {
+        if (!storing_ && (pending_.size() >= kBatchRows || (read_all_ && !pending_.empty()))) {
+          size_t n = std::min(pending_.size(), kBatchRows);
+          batch.assign(std::make_move_iterator(pending_.begin()), std::make_move_iterator(pending_.begin() + n));
+          pending_.erase(pending_.begin(), pending_.begin() + n);
+          first_row = handed_rows_;
+          handed_rows_ += static_cast<int>(n);
+          storing_ = true;
         }
-        size_t n = std::min(pending_.size(), kBatchRows);
-        std::vector<v1::Enterprise> batch(std::make_move_iterator(pending_.begin()),
-                                          std::make_move_iterator(pending_.begin() + n));
-        pending_.erase(pending_.begin(), pending_.begin() + n);
-        status = ImportBatch(service_->enterprises_, call_, batch, stored_rows_, *resp_);
-        stored_rows_ += static_cast<int>(n);
+        if (!reading_ && !read_all_ && pending_.size() < kBatchRows) read = reading_ = true;
+        if (read_all_ && !storing_ && pending_.empty()) finish = finished_ = true;
       }
-      if (!status.ok() || last) return Done(status);
-      StartRead(&request_);
+    }
+    // The read starts before the store is handed over: once a store has
+    // finished the call, no operation may start.
+    if (read) StartRead(&request_);
+    if (!batch.empty()) Store(std::move(batch), first_row);
+    if (finish) Done(outcome);
+  }
+
+  // The first failure ends the import (once no store is running).
+  void Fail(absl::Status status) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    if (failure_.ok()) failure_ = std::move(status);
+  }
+
+  // Stores one batch on the executor, then advances.
+  void Store(std::vector<v1::Enterprise> batch, int first_row) {
+    auto task = [this, batch = std::move(batch), first_row]() mutable {
+      absl::Status status =
+          absl::Now() >= call_.deadline
+              ? absl::DeadlineExceededError("the import ran past its deadline; rows reported so far are stored")
+              : ImportBatch(service_->enterprises_, call_, batch, first_row, *resp_);
+      {
+        absl::MutexLock lock(&mu_);
+        storing_ = false;
+        if (!status.ok()) Fail(status);
+      }
+      Advance();
     };
-    if (!service_->runner_->Submit(task)) Done(absl::ResourceExhaustedError("the server is at capacity; retry"));
+    if (!service_->runner_->Submit(std::move(task))) {
+      {
+        absl::MutexLock lock(&mu_);
+        storing_ = false;
+        Fail(absl::ResourceExhaustedError("the server is at capacity; retry"));
+      }
+      Advance();
+    }
   }
 
   void Done(const absl::Status& status) {
@@ -138,13 +192,19 @@ class EnterprisesService::ImportReactor : public grpc::ServerReadReactor<v1::Imp
 
   EnterprisesService* service_;
   grpc::CallbackServerContext* ctx_;
-  v1::ImportEnterprisesResponse* resp_;
+  v1::ImportEnterprisesResponse* resp_;  // written by the one running store
   absl::Time start_;
   CallContext call_;
-  v1::ImportEnterprisesRequest request_;
-  std::vector<v1::Enterprise> pending_;  // read, not yet stored
-  int next_row_ = 0;                     // rows read
-  int stored_rows_ = 0;                  // rows validated and stored (or rejected)
+  v1::ImportEnterprisesRequest request_;  // the read in progress
+  absl::Mutex mu_;
+  std::vector<v1::Enterprise> pending_ ABSL_GUARDED_BY(mu_);  // read, not yet handed to a store
+  int read_rows_ ABSL_GUARDED_BY(mu_) = 0;
+  int handed_rows_ ABSL_GUARDED_BY(mu_) = 0;  // rows handed to stores (the next batch's first row)
+  bool reading_ ABSL_GUARDED_BY(mu_) = false;
+  bool read_all_ ABSL_GUARDED_BY(mu_) = false;
+  bool storing_ ABSL_GUARDED_BY(mu_) = false;
+  bool finished_ ABSL_GUARDED_BY(mu_) = false;  // Done was or is being called
+  absl::Status failure_ ABSL_GUARDED_BY(mu_);
 };
 
 class EnterprisesService::ExportReactor : public grpc::ServerWriteReactor<v1::ExportEnterprisesResponse> {

@@ -158,5 +158,33 @@ TEST_F(EnterpriseImportTest, ImportNeedsTheWriteRole) {
   EXPECT_THAT(server_.db().QueryOne("SELECT COUNT(*) FROM enterprises"), HasSubstr("0"));
 }
 
+TEST_F(EnterpriseImportTest, ACancelledImportKeepsWholeBatchesAndTheServerServesOn) {
+  // Reading overlaps storing: the cancellation arrives while batches are
+  // stored or queued. What was stored is whole batches of 500, with their
+  // audit rows; the server goes on serving.
+  for (int round = 0; round < 5; ++round) {
+    v1::ImportEnterprisesResponse resp;
+    auto ctx = Ctx();
+    auto writer = api().ImportEnterprises(ctx.get(), &resp);
+    v1::ImportEnterprisesRequest msg;
+    for (int i = 0; i < 1600; ++i) {
+      *msg.add_enterprises() = NewEnterprise(400000 + round * 10000 + i, absl::StrCat("取消导入企业", round, "-", i));
+      if (msg.enterprises_size() == 100) {
+        if (!writer->Write(msg)) break;
+        msg.Clear();
+      }
+    }
+    ctx->TryCancel();
+    EXPECT_EQ(writer->Finish().error_code(), grpc::StatusCode::CANCELLED);
+  }
+  // One statement, one snapshot: stores of the cancelled imports may still be committing.
+  std::string counts = server_.db().QueryOne(
+      "SELECT CONCAT(COUNT(*) % 500, ' ', COUNT(*) - (SELECT COUNT(*) FROM audit_log"
+      " WHERE method LIKE '%/ImportEnterprises')) FROM enterprises");
+  EXPECT_EQ(counts, "0 0") << "rows modulo 500, and rows without their audit row";
+  v1::ImportEnterprisesResponse after = Import({NewEnterprise(499999, "取消之后的导入")});
+  EXPECT_EQ(after.created_count(), 1);
+}
+
 }  // namespace
 }  // namespace crm

@@ -1,4 +1,5 @@
 #include "storage/proto_json.h"
+#include "storage/proto_json_internal.h"
 
 #include <google/protobuf/descriptor.pb.h>
 #include <google/protobuf/dynamic_message.h>
@@ -36,6 +37,8 @@
 namespace crm {
 namespace {
 
+using proto_json_internal::AppendUtf8;
+
 using google::protobuf::Descriptor;
 using google::protobuf::DescriptorPool;
 using google::protobuf::FieldDescriptor;
@@ -63,23 +66,6 @@ bool SameMessage(const Message& a, const Message& b) {
   return differencer.Compare(a, b);
 }
 
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xc0 | cp >> 6));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xe0 | cp >> 12));
-    out->push_back(static_cast<char>(0x80 | (cp >> 6 & 0x3f)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-  } else {
-    out->push_back(static_cast<char>(0xf0 | cp >> 18));
-    out->push_back(static_cast<char>(0x80 | (cp >> 12 & 0x3f)));
-    out->push_back(static_cast<char>(0x80 | (cp >> 6 & 0x3f)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-  }
-}
 
 // Fills messages with random values of every field kind, by reflection, with
 // a bias towards the values where JSON writers go wrong.

@@ -3,19 +3,12 @@
 #include "storage/proto_json.h"
 
 #include <google/protobuf/descriptor.h>
-#include <google/protobuf/descriptor.pb.h>
 #include <google/protobuf/util/json_util.h>
 
-#include <algorithm>
-#include <array>
-#include <cfloat>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <limits>
-#include <type_traits>
 
-#include "absl/container/inlined_vector.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/numbers.h"
 #include "absl/time/civil_time.h"
@@ -31,18 +24,17 @@ using google::protobuf::EnumValueDescriptor;
 using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
 using google::protobuf::Reflection;
-using proto_json_internal::DecodeUtf8;
 using proto_json_internal::AppendUtf8;
+using proto_json_internal::DecodeUtf8;
+using proto_json_internal::IsNullValue;
+using proto_json_internal::IsUnsupportedType;
+using proto_json_internal::IsWrapper;
 using proto_json_internal::SecondsNanos;
 using proto_json_internal::SecondsNanosOf;
-using proto_json_internal::IsNullValue;
-using proto_json_internal::IsWrapper;
-using proto_json_internal::IsUnsupportedType;
 using proto_json_internal::kMaxDepth;
-using proto_json_internal::kMinTimestampSeconds;
-using proto_json_internal::kMaxTimestampSeconds;
 using proto_json_internal::kMaxDurationSeconds;
-using proto_json_internal::kNanosPerSecond;
+using proto_json_internal::kMaxTimestampSeconds;
+using proto_json_internal::kMinTimestampSeconds;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 

@@ -3,7 +3,7 @@
 #include "storage/proto_json.h"
 
 #include <google/protobuf/descriptor.h>
-#include <google/protobuf/descriptor.pb.h>
+#include <google/protobuf/descriptor.pb.h>  // EnumOptions
 #include <google/protobuf/util/json_util.h>
 
 #include <algorithm>
@@ -12,7 +12,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <limits>
 #include <type_traits>
 
 #include "absl/container/inlined_vector.h"
@@ -32,16 +31,14 @@ using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
 using google::protobuf::Reflection;
 using proto_json_internal::DecodeUtf8;
-using proto_json_internal::AppendUtf8;
-using proto_json_internal::SecondsNanos;
-using proto_json_internal::SecondsNanosOf;
 using proto_json_internal::IsNullValue;
 using proto_json_internal::IsWrapper;
-using proto_json_internal::IsUnsupportedType;
+using proto_json_internal::SecondsNanos;
+using proto_json_internal::SecondsNanosOf;
 using proto_json_internal::kMaxDepth;
-using proto_json_internal::kMinTimestampSeconds;
-using proto_json_internal::kMaxTimestampSeconds;
 using proto_json_internal::kMaxDurationSeconds;
+using proto_json_internal::kMaxTimestampSeconds;
+using proto_json_internal::kMinTimestampSeconds;
 using proto_json_internal::kNanosPerSecond;
 
 constexpr char kHexDigits[] = "0123456789abcdef";

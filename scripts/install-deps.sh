@@ -16,6 +16,7 @@ packages=(
   python3 python3-grpcio python3-protobuf
   libcpp-httplib-dev pkg-config chromium fonts-wqy-microhei
   sysbench  # bench/perf.sh: the database baselines (oltp_point_select, oltp_insert)
+  clang libclang-rt-14-dev  # scripts/fuzz.sh: libFuzzer, ASan and UBSan (clang-14 only recommends the runtime)
 )
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }

@@ -1,6 +1,7 @@
 // crm-server: hosts the crm.v1 services against one MySQL store. Flags only
 // here; everything else is in the libraries.
 
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -31,6 +32,7 @@
 #include "storage/connection_pool.h"
 #include "storage/migrations.h"
 #include "storage/principal_store.h"
+#include "storage/store_watch.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "address to serve gRPC on (port 0: any free port)");
 ABSL_FLAG(std::string, dsn, "",
@@ -67,6 +69,8 @@ ABSL_FLAG(double, rate_limit, 200, "calls per second each principal may make on 
 ABSL_FLAG(double, rate_burst, 400, "calls a principal may make in a burst");
 ABSL_FLAG(int, max_message_bytes, 4 << 20, "largest request or response, in bytes");
 ABSL_FLAG(absl::Duration, max_deadline, absl::Seconds(30), "longest a call may run, whatever its deadline");
+ABSL_FLAG(absl::Duration, store_ping_period, absl::Milliseconds(500),
+          "how often health pings the store: NOT_SERVING while it cannot be reached (0: never)");
 ABSL_FLAG(absl::Duration, drain_deadline, absl::Seconds(10), "how long in-flight calls may finish on SIGTERM");
 
 namespace {
@@ -153,6 +157,7 @@ int main(int argc, char** argv) {
   crm::BoundedExecutor executor(pool_size, absl::GetFlag(FLAGS_queue_capacity));
   crm::RpcRunnerOptions runner_options;
   runner_options.max_deadline = absl::GetFlag(FLAGS_max_deadline);
+  runner_options.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
   std::unique_ptr<crm::RateLimiter> rate_limiter;
   if (absl::GetFlag(FLAGS_rate_limit) > 0) {
     rate_limiter = std::make_unique<crm::RateLimiter>(absl::GetFlag(FLAGS_rate_limit), absl::GetFlag(FLAGS_rate_burst));
@@ -210,6 +215,12 @@ int main(int argc, char** argv) {
   config.tls_client_ca_file = absl::GetFlag(FLAGS_tls_client_ca_file);
   auto server = crm::CrmServer::Start(config, services, names);
   if (!server.ok()) return Fail(std::string(server.status().message()));
+  // Health follows the store: NOT_SERVING while it is gone, SERVING again by itself.
+  std::unique_ptr<crm::StoreWatch> store_watch;
+  if (absl::GetFlag(FLAGS_store_ping_period) > absl::ZeroDuration()) {
+    store_watch = std::make_unique<crm::StoreWatch>(*store_config, absl::GetFlag(FLAGS_store_ping_period),
+                                                    [&server](bool up) { (*server)->SetServing(up); });
+  }
   if (leads) {
     // ConvertLead calls the enterprises and projects services: in this
     // process when it hosts them, else at --peer_address.
@@ -231,7 +242,15 @@ int main(int argc, char** argv) {
 
   int signal = crm::WaitForShutdownSignal();
   crm::LogJson("draining", {{"signal", static_cast<long long>(signal)}});
-  (*server)->Shutdown();
+  store_watch.reset();  // no more pings: the drain's NOT_SERVING stands anyway
+  if (!(*server)->Shutdown([&runner](absl::Time deadline) { return runner.Drain(deadline); })) {
+    // Calls still at work at the drain deadline (a lock wait, a slow store):
+    // leave without them rather than overstay. Their callers see UNAVAILABLE
+    // as the connections close, and the store rolls back their transactions
+    // as the sessions close, so none is half-applied.
+    crm::LogJson("stopped", {{"abandoned_calls", static_cast<long long>(runner.in_flight())}});
+    std::_Exit(0);
+  }
   crm::LogJson("stopped", {});
   return 0;
 }

@@ -1,5 +1,6 @@
 #include "storage/connection_pool.h"
 
+#include <cppconn/resultset.h>
 #include <cppconn/statement.h>
 #include <mysql_driver.h>
 
@@ -63,6 +64,8 @@ absl::StatusOr<std::unique_ptr<Connection>> ConnectionPool::Connect(const StoreC
     st->execute("SET time_zone = '+00:00'");
     st->execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
     st->execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO'");
+    std::unique_ptr<sql::ResultSet> id(st->executeQuery("SELECT CONNECTION_ID()"));  // for the watchdog's KILL
+    if (id->next()) conn->session_id_ = id->getUInt64(1);
     return conn;
   } catch (const sql::SQLException& e) {
     absl::Status status = StatusFromSqlError(e);
@@ -76,6 +79,7 @@ absl::StatusOr<std::unique_ptr<ConnectionPool>> ConnectionPool::Create(const Sto
   auto first = Connect(config);
   if (!first.ok()) return first.status();
   std::unique_ptr<ConnectionPool> pool(new ConnectionPool(config));
+  pool->watchdog_ = std::make_unique<StatementWatchdog>(config);
   absl::MutexLock lock(&pool->mu_);
   pool->idle_.push_back(*std::move(first));
   pool->open_ = 1;
@@ -85,6 +89,7 @@ absl::StatusOr<std::unique_ptr<ConnectionPool>> ConnectionPool::Create(const Sto
 absl::StatusOr<ConnectionPool::Lease> ConnectionPool::Acquire(absl::Time deadline) {
   while (true) {
     std::unique_ptr<Connection> conn;
+    uint64_t generation;
     {
       absl::MutexLock lock(&mu_);
       auto available = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
@@ -93,6 +98,7 @@ absl::StatusOr<ConnectionPool::Lease> ConnectionPool::Acquire(absl::Time deadlin
       if (!mu_.AwaitWithDeadline(absl::Condition(&available), deadline)) {
         return absl::DeadlineExceededError("no store connection became free before the deadline");
       }
+      generation = generation_;
       if (!idle_.empty()) {
         conn = std::move(idle_.back());
         idle_.pop_back();
@@ -107,25 +113,54 @@ absl::StatusOr<ConnectionPool::Lease> ConnectionPool::Acquire(absl::Time deadlin
         --open_;
         return opened.status();
       }
+      (*opened)->generation_ = generation;
       return Lease(this, *std::move(opened));
     }
-    if (absl::Now() - conn->idle_since_ < kValidateAfterIdle) return Lease(this, std::move(conn));
+    if (conn->generation_ == generation && absl::Now() - conn->idle_since_ < kValidateAfterIdle) {
+      return Lease(this, std::move(conn));
+    }
     bool valid = false;
     try {
       valid = conn->raw().isValid();
     } catch (const sql::SQLException&) {
     }
-    if (valid) return Lease(this, std::move(conn));
-    conn->MarkBroken();
-    Return(std::move(conn));  // closes it and frees the slot; try again
+    if (valid) {
+      conn->generation_ = generation;
+      return Lease(this, std::move(conn));
+    }
+    Discard(std::move(conn));  // try again
   }
 }
 
+absl::StatusOr<ConnectionPool::Lease> ConnectionPool::AcquireWatched(absl::Time deadline) {
+  absl::StatusOr<Lease> lease = Acquire(deadline);
+  if (lease.ok() && deadline != absl::InfiniteFuture()) {
+    (*lease)->watched_ = true;
+    watchdog_->Watch(&**lease, deadline);
+  }
+  return lease;
+}
+
+void ConnectionPool::Discard(std::unique_ptr<Connection> conn) {
+  conn.reset();  // close outside the lock
+  absl::MutexLock lock(&mu_);
+  --open_;
+}
+
 void ConnectionPool::Return(std::unique_ptr<Connection> conn) {
-  if (conn->broken()) {
+  if (conn->watched_) {
+    watchdog_->Unwatch(conn.get());
+    conn->watched_ = false;
+  }
+  // A session the watchdog stopped a statement on is closed, not reused: it
+  // may be mid-transaction, and closing rolls back without a round trip to a
+  // store that is stalled.
+  if (conn->broken() || conn->overdue()) {
+    const bool dead = !conn->overdue();
     conn.reset();  // close outside the lock
     absl::MutexLock lock(&mu_);
     --open_;
+    if (dead) ++generation_;  // the other sessions may be gone too
     return;
   }
   conn->idle_since_ = absl::Now();

@@ -13,6 +13,7 @@
 #include "absl/strings/str_split.h"
 #include "crm/v1/admin_service.pb.h"
 #include "google/protobuf/util/message_differencer.h"
+#include "services/common/page_limit.h"
 #include "services/common/status_macros.h"
 #include "storage/row_codec.h"
 #include "storage/transaction.h"
@@ -262,8 +263,7 @@ absl::StatusOr<EnterprisePage> EnterpriseStore::List(const EnterpriseQuery& q, c
     while (rs->next()) page.enterprises.push_back(EnterpriseFromRow(*rs));
     return absl::OkStatus();
   }));
-  if (static_cast<int>(page.enterprises.size()) > q.page_size) {
-    page.enterprises.pop_back();
+  if (TrimPage(page.enterprises, q.page_size, q.max_bytes)) {
     page.next_after_id = LastId(page.enterprises.back().name());
   }
   return page;

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
+#include "services/common/page_limit.h"
 #include "services/common/status_macros.h"
 #include "storage/row_codec.h"
 #include "storage/transaction.h"
@@ -208,8 +209,7 @@ absl::StatusOr<LeadPage> LeadStore::List(const LeadQuery& q, absl::Time deadline
     while (rs->next()) page.leads.push_back(LeadFromRow(*rs));
     return absl::OkStatus();
   }));
-  if (static_cast<int>(page.leads.size()) > q.page_size) {
-    page.leads.pop_back();
+  if (TrimPage(page.leads, q.page_size, q.max_bytes)) {
     const Lead& last = page.leads.back();
     int64_t id = 0;
     (void)absl::SimpleAtoi(IdOf(last.name()), &id);
@@ -323,7 +323,7 @@ absl::StatusOr<Activity> LeadStore::AddActivity(const MutationContext& ctx, int6
   return created;
 }
 
-absl::StatusOr<ActivityPage> LeadStore::ListActivities(int64_t lead_id, int page_size,
+absl::StatusOr<ActivityPage> LeadStore::ListActivities(int64_t lead_id, int page_size, size_t max_bytes,
                                                        std::optional<std::pair<int64_t, int64_t>> after,
                                                        absl::Time deadline) {
   ActivityPage page;
@@ -348,8 +348,7 @@ absl::StatusOr<ActivityPage> LeadStore::ListActivities(int64_t lead_id, int page
     while (rs->next()) page.activities.push_back(ActivityFromRow(*rs));
     return absl::OkStatus();
   }));
-  if (static_cast<int>(page.activities.size()) > page_size) {
-    page.activities.pop_back();
+  if (TrimPage(page.activities, page_size, max_bytes)) {
     const Activity& last = page.activities.back();
     int64_t id = 0;
     (void)absl::SimpleAtoi(last.name().substr(last.name().rfind('/') + 1), &id);

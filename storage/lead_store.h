@@ -36,6 +36,8 @@ struct LeadQuery {
   bool descending = true;
   bool show_deleted = false;
   int page_size = 50;
+  // The bytes the page's rows may fill (0: no bound; see services/common/page_limit.h).
+  size_t max_bytes = 0;
   // Continue after this (time in microseconds, id); none: from the start.
   std::optional<std::pair<int64_t, int64_t>> after;
 };
@@ -85,7 +87,8 @@ class LeadStore {
 
   // Newest first (by day, then id). Does not look at the lead itself: the
   // caller has loaded it already (to check who may see it).
-  absl::StatusOr<ActivityPage> ListActivities(int64_t lead_id, int page_size,
+  // At most `page_size` activities filling at most `max_bytes` (0: no bound).
+  absl::StatusOr<ActivityPage> ListActivities(int64_t lead_id, int page_size, size_t max_bytes,
                                               std::optional<std::pair<int64_t, int64_t>> after,
                                               absl::Time deadline);
 

@@ -11,6 +11,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/time/civil_time.h"
+#include "services/common/page_limit.h"
 #include "services/common/status_macros.h"
 #include "storage/milestone_store.h"
 #include "storage/pipeline_rollup.h"
@@ -265,8 +266,7 @@ absl::StatusOr<ProjectPage> ProjectStore::List(const ProjectQuery& q, absl::Time
     while (rs->next()) page.projects.push_back(ProjectFromRow(*rs));
     return absl::OkStatus();
   }));
-  if (static_cast<int>(page.projects.size()) > q.page_size) {
-    page.projects.pop_back();
+  if (TrimPage(page.projects, q.page_size, q.max_bytes, q.row_extra_bytes)) {
     const Project& last = page.projects.back();
     int64_t sort_key = q.order == ProjectOrder::kAmountDesc  ? last.planned_investment_cny()
                        : q.order == ProjectOrder::kStageDate ? DayNumber(last.stage_date())

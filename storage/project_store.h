@@ -47,6 +47,10 @@ struct ProjectQuery {
   std::vector<StageOverdue> overdue_stages;
   ProjectOrder order = ProjectOrder::kCreateTimeDesc;
   int page_size = 50;
+  // The bytes the page's rows may fill (0: no bound; see services/common/page_limit.h).
+  size_t max_bytes = 0;
+  // Counted for each row on top of its size: what the caller adds to it (the stopwatch).
+  size_t row_extra_bytes = 0;
   // Continue after this (sort key, id): create time in microseconds, amount,
   // or stage day number, by `order`.
   std::optional<std::pair<int64_t, int64_t>> after;

@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "services/common/page_limit.h"
 #include "services/common/status_macros.h"
 #include "storage/enterprise_store.h"
 #include "storage/row_codec.h"
@@ -146,8 +147,7 @@ absl::StatusOr<ServiceRequestPage> ServiceRequestStore::List(const ServiceReques
     while (rs->next()) page.requests.push_back(RequestFromRow(*rs));
     return absl::OkStatus();
   }));
-  if (static_cast<int>(page.requests.size()) > q.page_size) {
-    page.requests.pop_back();
+  if (TrimPage(page.requests, q.page_size, q.max_bytes)) {
     const ServiceRequest& last = page.requests.back();
     page.next = std::make_pair(last.due_date(), LastId(last.name()));
   }

@@ -35,6 +35,8 @@ struct ServiceRequestQuery {
   std::string due_from;  // inclusive `YYYY-MM-DD` bounds; empty: unbounded
   std::string due_to;
   int page_size = 50;
+  // The bytes the page's rows may fill (0: no bound; see services/common/page_limit.h).
+  size_t max_bytes = 0;
   // Continue after this (due date, id).
   std::optional<std::pair<std::string, int64_t>> after;
 };

@@ -25,7 +25,8 @@ absl::Status StatusFromSqlError(const sql::SQLException& e) {
   switch (e.getErrorCode()) {
     case 1062: return absl::AlreadyExistsError(what);
     case 1205:
-    case 1213: return absl::AbortedError(what);
+    case 1213:
+    case 1317: return absl::AbortedError(what);  // ER_QUERY_INTERRUPTED: someone's KILL QUERY
     case 1969:
     case 3024: return absl::DeadlineExceededError(what);
     default: return absl::InternalError(what);

@@ -9,7 +9,8 @@ namespace crm {
 
 // The one mapping of MySQL/MariaDB errors to statuses:
 //   duplicate key (1062)                         → ALREADY_EXISTS
-//   deadlock (1213), lock wait timeout (1205)    → ABORTED (the transaction may be retried)
+//   deadlock (1213), lock wait timeout (1205),
+//   statement interrupted by KILL QUERY (1317)   → ABORTED (the transaction may be retried)
 //   lost or refused connection, server shutdown  → UNAVAILABLE
 //   statement time-out (1969, 3024)              → DEADLINE_EXCEEDED
 //   anything else                                → INTERNAL

@@ -15,12 +15,20 @@ constexpr char kAnsweredBefore[] = "type.crm/answered-before";
 // connection broken when the session is gone.
 template <typename Step>
 absl::Status Guarded(Connection& conn, Step step) {
+  absl::Status status;
   try {
-    return step();
+    status = step();
   } catch (const sql::SQLException& e) {
     if (IsConnectionError(e)) conn.MarkBroken();
-    return StatusFromSqlError(e);
+    status = StatusFromSqlError(e);
   }
+  // The watchdog stopped a statement because the call's deadline passed:
+  // whatever the statement then said (an error, or nothing at all: SLEEP just
+  // returns early), the work is over and must not commit.
+  if (conn.overdue()) {
+    return absl::DeadlineExceededError("the store had not answered by the call's deadline; its statement was stopped");
+  }
+  return status;
 }
 
 // One try. `began` tells whether the transaction started: a session found
@@ -28,7 +36,7 @@ absl::Status Guarded(Connection& conn, Step step) {
 absl::Status AttemptTransaction(ConnectionPool& pool, absl::Time deadline,
                                 absl::FunctionRef<absl::Status(Connection&)> body, bool& began) {
   began = false;
-  auto lease = pool.Acquire(deadline);
+  auto lease = pool.AcquireWatched(deadline);
   if (!lease.ok()) return lease.status();
   Connection& conn = **lease;
   // Sessions stay in autocommit; an explicit transaction costs two round
@@ -46,7 +54,9 @@ absl::Status AttemptTransaction(ConnectionPool& pool, absl::Time deadline,
       return absl::OkStatus();
     });
   }
-  if (!status.ok() && began && !conn.broken()) {
+  // An overdue session is closed when returned, which rolls back as well,
+  // without another round trip to a store that is not answering.
+  if (!status.ok() && began && !conn.broken() && !conn.overdue()) {
     absl::Status rollback = Guarded(conn, [&] {
       conn.Execute("ROLLBACK");
       return absl::OkStatus();
@@ -85,7 +95,7 @@ absl::Status RunRead(ConnectionPool& pool, absl::Time deadline,
                      absl::FunctionRef<absl::Status(Connection&)> body) {
   absl::Status status;
   for (int attempt = 1; attempt <= 2; ++attempt) {
-    auto lease = pool.Acquire(deadline);
+    auto lease = pool.AcquireWatched(deadline);
     if (!lease.ok()) return lease.status();
     status = Guarded(**lease, [&] { return body(**lease); });
     // A session that was gone (killed, timed out, server restarted) is

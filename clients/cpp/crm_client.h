@@ -32,6 +32,13 @@ struct ClientOptions {
   int max_attempts = 4;                         // for calls that are safe to retry
   absl::Duration initial_backoff = absl::Milliseconds(100);
   absl::Duration max_backoff = absl::Seconds(2);
+  // When positive, calls that are safe to retry are retried until this long
+  // after the call began instead of `max_attempts` times, and no attempt's
+  // deadline passes it: enough patience to ride out a server restart.
+  absl::Duration retry_deadline = absl::ZeroDuration();
+  // Optional: told of each failed attempt that is about to be retried (for
+  // metrics and logs). Called on the calling thread.
+  std::function<void(const absl::Status&)> on_retry;
 };
 
 // A grpc::Status as an absl::Status; the google.rpc.Status details are kept as
@@ -65,6 +72,8 @@ class Caller {
 
  private:
   absl::Status Attempts(bool retryable, const std::function<grpc::Status(grpc::ClientContext*)>& attempt);
+  // Prepare, with the attempt's deadline no later than `give_up`.
+  void Prepare(grpc::ClientContext* ctx, absl::Time give_up) const;
 
   ClientOptions options_;
 };

@@ -3,7 +3,9 @@
 #include <google/protobuf/util/time_util.h>
 
 #include "absl/strings/str_cat.h"
+#include "services/admin/admin_requests.h"
 #include "services/common/field_violations.h"
+#include "services/common/page_limit.h"
 #include "services/common/page_token.h"
 #include "services/common/permissions.h"
 #include "services/common/call_mutation.h"
@@ -14,32 +16,6 @@ namespace crm {
 namespace {
 
 constexpr char kService[] = "crm.v1.AdminService/";
-
-// Ids chosen by the caller follow the same form as the names that hold them.
-void CheckId(const std::string& id, absl::string_view collection, absl::string_view field,
-             FieldViolations& violations) {
-  if (PrincipalId(absl::StrCat(collection, "/", id), collection).empty()) {
-    violations.Add(std::string(field), "must be 1–64 characters of a-z, 0-9, `-` and `_`");
-  }
-}
-
-void CheckUserFields(const v1::User& user, FieldViolations& violations) {
-  if (user.display_name().empty() || user.display_name().size() > 200) {
-    violations.Add("user.display_name", "is required, at most 200 bytes");
-  }
-  if (PrincipalId(user.unit(), "units").empty()) violations.Add("user.unit", "must be a unit name like `units/team-1`");
-  if (user.role() == v1::ROLE_UNSPECIFIED || !v1::Role_IsValid(user.role())) {
-    violations.Add("user.role", "is required (STAFF, UNIT_LEAD, LEADERSHIP, ADMIN or DEPARTMENT_SERVICE)");
-  }
-  if (!user.scopes().empty() && user.role() != v1::ROLE_DEPARTMENT_SERVICE) {
-    violations.Add("user.scopes", "only DEPARTMENT_SERVICE accounts have scopes; roles decide for everyone else");
-  }
-  for (int i = 0; i < user.scopes_size(); ++i) {
-    if (!IsKnownScope(user.scopes(i))) {
-      violations.Add(absl::StrCat("user.scopes[", i, "]"), absl::StrCat("`", user.scopes(i), "` is not a scope"));
-    }
-  }
-}
 
 // Keyset paging by text id: where a list call's page starts ("" for the first).
 absl::StatusOr<std::string> AfterId(const std::string& token, const google::protobuf::Message& unpaged) {
@@ -59,10 +35,7 @@ std::string NextToken(const std::string& last_id, const google::protobuf::Messag
 grpc::ServerUnaryReactor* AdminService::CreateUnit(grpc::CallbackServerContext* ctx,
                                                    const v1::CreateUnitRequest* req, v1::Unit* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "CreateUnit"), [=, this](const CallContext& call) -> absl::Status {
-    FieldViolations violations;
-    CheckId(req->unit_id(), "units", "unit_id", violations);
-    if (req->unit().display_name().empty()) violations.Add("unit.display_name", "is required");
-    RETURN_IF_ERROR(violations.ToStatus());
+    RETURN_IF_ERROR(CheckCreateUnitRequest(*req));
     ASSIGN_OR_RETURN(*resp, store_->CreateUnit(MutationOf(call), req->unit_id(), req->unit()));
     return absl::OkStatus();
   });
@@ -75,8 +48,7 @@ grpc::ServerUnaryReactor* AdminService::ListUnits(grpc::CallbackServerContext* c
     v1::ListUnitsRequest unpaged;
     ASSIGN_OR_RETURN(std::string after, AfterId(req->page_token(), unpaged));
     ASSIGN_OR_RETURN(std::vector<v1::Unit> units, store_->ListUnits(after, page_size, call.deadline));
-    bool more = static_cast<int>(units.size()) > page_size;
-    if (more) units.pop_back();
+    bool more = TrimPage(units, page_size, call.page_bytes);
     for (v1::Unit& u : units) resp->add_units()->Swap(&u);
     if (more) resp->set_next_page_token(NextToken(PrincipalId(resp->units().rbegin()->name(), "units"), unpaged));
     return absl::OkStatus();
@@ -86,10 +58,7 @@ grpc::ServerUnaryReactor* AdminService::ListUnits(grpc::CallbackServerContext* c
 grpc::ServerUnaryReactor* AdminService::CreateUser(grpc::CallbackServerContext* ctx,
                                                    const v1::CreateUserRequest* req, v1::User* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "CreateUser"), [=, this](const CallContext& call) -> absl::Status {
-    FieldViolations violations;
-    CheckId(req->user_id(), "users", "user_id", violations);
-    CheckUserFields(req->user(), violations);
-    RETURN_IF_ERROR(violations.ToStatus());
+    RETURN_IF_ERROR(CheckCreateUserRequest(*req));
     v1::User user = req->user();
     user.set_active(true);
     ASSIGN_OR_RETURN(*resp, store_->CreateUser(MutationOf(call), req->user_id(), user));
@@ -111,14 +80,12 @@ grpc::ServerUnaryReactor* AdminService::ListUsers(grpc::CallbackServerContext* c
                                                   const v1::ListUsersRequest* req, v1::ListUsersResponse* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "ListUsers"), [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int page_size, EffectivePageSize(req->page_size()));
-    std::string unit_id = req->unit().empty() ? "" : PrincipalId(req->unit(), "units");
-    if (!req->unit().empty() && unit_id.empty()) return InvalidField("unit", "must be a unit name like `units/team-1`");
+    ASSIGN_OR_RETURN(std::string unit_id, ListUsersUnitOf(*req));
     v1::ListUsersRequest unpaged;
     unpaged.set_unit(req->unit());
     ASSIGN_OR_RETURN(std::string after, AfterId(req->page_token(), unpaged));
     ASSIGN_OR_RETURN(std::vector<v1::User> users, store_->ListUsers(unit_id, after, page_size, call.deadline));
-    bool more = static_cast<int>(users.size()) > page_size;
-    if (more) users.pop_back();
+    bool more = TrimPage(users, page_size, call.page_bytes);
     for (v1::User& u : users) resp->add_users()->Swap(&u);
     if (more) resp->set_next_page_token(NextToken(PrincipalId(resp->users().rbegin()->name(), "users"), unpaged));
     return absl::OkStatus();
@@ -128,18 +95,9 @@ grpc::ServerUnaryReactor* AdminService::ListUsers(grpc::CallbackServerContext* c
 grpc::ServerUnaryReactor* AdminService::UpdateUser(grpc::CallbackServerContext* ctx,
                                                    const v1::UpdateUserRequest* req, v1::User* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "UpdateUser"), [=, this](const CallContext& call) -> absl::Status {
-    std::string id = PrincipalId(req->user().name(), "users");
-    if (id.empty()) return InvalidField("user.name", "must be a user name like `users/alice`");
-    if (req->update_mask().paths().empty()) return InvalidField("update_mask", "is required");
+    ASSIGN_OR_RETURN(std::string id, CheckUpdateUserRequest(*req));
     ASSIGN_OR_RETURN(*resp, store_->MutateUser(MutationOf(call), id, req->user().etag(), [&](v1::User& user) {
-      for (const std::string& path : req->update_mask().paths()) {
-        if (path == "display_name") user.set_display_name(req->user().display_name());
-        else if (path == "unit") user.set_unit(req->user().unit());
-        else if (path == "role") user.set_role(req->user().role());
-        else if (path == "active") user.set_active(req->user().active());
-        else if (path == "scopes") *user.mutable_scopes() = req->user().scopes();
-        else return InvalidField("update_mask", absl::StrCat("`", path, "` can be one of: display_name, unit, role, scopes, active"));
-      }
+      RETURN_IF_ERROR(ApplyUserMask(req->update_mask(), req->user(), user));
       FieldViolations violations;
       CheckUserFields(user, violations);
       return violations.ToStatus();
@@ -151,17 +109,8 @@ grpc::ServerUnaryReactor* AdminService::UpdateUser(grpc::CallbackServerContext* 
 grpc::ServerUnaryReactor* AdminService::IssueToken(grpc::CallbackServerContext* ctx,
                                                    const v1::IssueTokenRequest* req, v1::IssueTokenResponse* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "IssueToken"), [=, this](const CallContext& call) -> absl::Status {
-    FieldViolations violations;
-    std::string id = PrincipalId(req->principal(), "users");
-    if (id.empty()) violations.Add("principal", "must be a user name like `users/alice`");
-    if (req->description().size() > 200) violations.Add("description", "at most 200 bytes");
-    std::optional<absl::Time> expire;
-    if (req->has_expire_time()) {
-      expire = absl::FromUnixSeconds(req->expire_time().seconds());
-      if (*expire <= absl::Now()) violations.Add("expire_time", "must be in the future");
-    }
-    RETURN_IF_ERROR(violations.ToStatus());
-    ASSIGN_OR_RETURN(auto issued, store_->IssueToken(MutationOf(call), id, req->description(), expire));
+    ASSIGN_OR_RETURN(TokenRequest token, CheckIssueTokenRequest(*req, absl::Now()));
+    ASSIGN_OR_RETURN(auto issued, store_->IssueToken(MutationOf(call), token.user_id, req->description(), token.expire));
     *resp->mutable_token() = issued.first;
     resp->set_secret(issued.second);
     return absl::OkStatus();
@@ -203,8 +152,7 @@ grpc::ServerUnaryReactor* AdminService::ListAuditEvents(grpc::CallbackServerCont
       query.before_id = cursor.id;
     }
     ASSIGN_OR_RETURN(std::vector<v1::AuditEvent> events, audit_.List(query, call.deadline));
-    bool more = static_cast<int>(events.size()) > page_size;
-    if (more) events.pop_back();
+    bool more = TrimPage(events, page_size, call.page_bytes);
     for (v1::AuditEvent& e : events) resp->add_audit_events()->Swap(&e);
     if (more) {
       const std::string& last = resp->audit_events().rbegin()->name();

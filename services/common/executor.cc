@@ -5,7 +5,7 @@
 namespace crm {
 
 BoundedExecutor::BoundedExecutor(size_t threads, size_t queue_capacity)
-    : capacity_(queue_capacity) {
+    : limit_(threads + queue_capacity) {
   threads_.reserve(threads);
   for (size_t i = 0; i < threads; ++i) threads_.emplace_back([this] { Work(); });
 }
@@ -20,7 +20,8 @@ BoundedExecutor::~BoundedExecutor() {
 
 bool BoundedExecutor::TrySubmit(std::function<void()> task) {
   absl::MutexLock lock(&mu_);
-  if (stopping_ || queue_.size() >= capacity_) return false;
+  if (stopping_ || admitted_.load() >= limit_) return false;
+  ++admitted_;
   queue_.push_back(std::move(task));
   return true;
 }
@@ -45,6 +46,7 @@ void BoundedExecutor::Work() {
       queue_.pop_front();
     }
     task();
+    admitted_.fetch_sub(1);
   }
 }
 

@@ -3,8 +3,10 @@
 #include <random>
 
 #include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
 #include "services/common/grpc_status.h"
 #include "services/common/json_log.h"
+#include "services/common/page_limit.h"
 #include "services/common/permissions.h"
 
 namespace crm {
@@ -35,6 +37,7 @@ CallContext RpcRunner::NewCall(grpc::CallbackServerContext* ctx, absl::string_vi
                                    ? absl::InfiniteFuture()
                                    : absl::FromChrono(chrono_deadline);
   call.deadline = std::min(client_deadline, start + options_.max_deadline);
+  call.page_bytes = PageBytes(options_.max_message_bytes);
   return call;
 }
 
@@ -80,6 +83,10 @@ absl::Status RpcRunner::Admit(grpc::CallbackServerContext* ctx, const Credential
 void RpcRunner::AdmitStream(grpc::CallbackServerContext* ctx, absl::string_view method,
                             std::function<void(absl::Status, CallContext)> then) {
   CallContext call = NewCall(ctx, method, absl::Now());
+  if (draining_.load()) {
+    then(ShuttingDown(), std::move(call));
+    return;
+  }
   absl::StatusOr<Credential> credential = CredentialOf(ctx);
   if (!credential.ok()) {
     then(credential.status(), std::move(call));
@@ -105,9 +112,27 @@ void RpcRunner::LogFinished(const CallContext& call, const absl::Status& status,
 }
 
 void RpcRunner::Finish(grpc::ServerUnaryReactor* reactor, const CallContext& call,
-                       const absl::Status& status, absl::Time start) const {
+                       const absl::Status& status, absl::Time start) {
   LogFinished(call, status, start);
   reactor->Finish(ToGrpcStatus(status));
+  in_flight_.fetch_sub(1);
+}
+
+absl::Status RpcRunner::ShuttingDown() {
+  return absl::UnavailableError("the server is shutting down; retry, another replica will answer");
+}
+
+bool RpcRunner::Drain(absl::Time deadline) {
+  // Run counts a call in before it looks at draining_, and this looks at the
+  // count after setting draining_ (both sequentially consistent): a call
+  // either sees the drain and is refused, or is counted here and waited for.
+  draining_.store(true);
+  // Polled: this runs once, at shutdown, and must not cost the calls anything.
+  while (in_flight_.load() > 0) {
+    if (absl::Now() >= deadline) return false;
+    absl::SleepFor(absl::Milliseconds(5));
+  }
+  return true;
 }
 
 }  // namespace crm

@@ -3,6 +3,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <atomic>
 #include <functional>
 #include <string>
 #include <utility>
@@ -25,10 +26,14 @@ struct CallContext {
   // The caller's bearer token (empty under mTLS), for calls a service makes
   // to another on the caller's behalf. Never logged.
   std::string bearer_token;
+  // The bytes the rows of one list page may fill (see page_limit.h).
+  size_t page_bytes = 0;
 };
 
 struct RpcRunnerOptions {
   absl::Duration max_deadline = absl::Seconds(30);
+  // The server's largest response (--max_message_bytes): bounds list pages.
+  int max_message_bytes = 4 << 20;
   // Optional: calls per principal beyond its rate are RESOURCE_EXHAUSTED.
   RateLimiter* rate_limiter = nullptr;
   // Told of every call refused by the permission table (for the audit log).
@@ -52,7 +57,12 @@ class RpcRunner {
   grpc::ServerUnaryReactor* Run(grpc::CallbackServerContext* ctx, absl::string_view method, Work work) {
     grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
     absl::Time start = absl::Now();
+    in_flight_.fetch_add(1);  // before the drain check: see Drain
     CallContext call = NewCall(ctx, method, start);
+    if (draining_.load()) {
+      Finish(reactor, call, ShuttingDown(), start);
+      return reactor;
+    }
     absl::StatusOr<Credential> credential = CredentialOf(ctx);
     if (!credential.ok()) {
       Finish(reactor, call, credential.status(), start);
@@ -85,6 +95,15 @@ class RpcRunner {
   // Logs a finished call as one JSON line (Run does it for unary calls).
   void LogFinished(const CallContext& call, const absl::Status& status, absl::Time start) const;
 
+  // Graceful drain (SIGTERM; see CrmServer::Shutdown): from now on new calls,
+  // unary or streaming, are answered UNAVAILABLE at once, so that callers
+  // retry elsewhere; the unary calls already taken, running or queued, may
+  // finish until `deadline`. True as soon as none is left; false when some
+  // still are at `deadline`.
+  bool Drain(absl::Time deadline);
+  // Unary calls taken and not yet finished.
+  int in_flight() const { return in_flight_.load(); }
+
  private:
   // How the caller proves who it is: a bearer token, or else (mTLS) the common
   // name of its verified client certificate.
@@ -100,11 +119,14 @@ class RpcRunner {
   // principal (filled into `call`), allowed to call the method.
   absl::Status Admit(grpc::CallbackServerContext* ctx, const Credential& credential, CallContext& call) const;
   void Finish(grpc::ServerUnaryReactor* reactor, const CallContext& call, const absl::Status& status,
-              absl::Time start) const;
+              absl::Time start);
+  static absl::Status ShuttingDown();
 
   BoundedExecutor* executor_;
   const Authenticator* authenticator_;
   RpcRunnerOptions options_;
+  std::atomic<int> in_flight_{0};
+  std::atomic<bool> draining_{false};
 };
 
 }  // namespace crm

@@ -84,12 +84,21 @@ absl::StatusOr<std::unique_ptr<CrmServer>> CrmServer::Start(const ServerConfig& 
 
 CrmServer::~CrmServer() { Shutdown(); }
 
-void CrmServer::Shutdown() {
-  if (shut_down_) return;
+void CrmServer::SetServing(bool serving) {
+  // Sets "" and every service Start named; gRPC's health service ignores it
+  // after its Shutdown, so this cannot undo a drain.
+  server_->GetHealthCheckService()->SetServingStatus(serving);
+}
+
+bool CrmServer::Shutdown(const std::function<bool(absl::Time)>& drain_calls) {
+  if (shut_down_) return true;
   shut_down_ = true;
+  const absl::Time deadline = absl::Now() + config_.drain_deadline;
   server_->GetHealthCheckService()->Shutdown();  // every service NOT_SERVING, and stays so
-  server_->Shutdown(absl::ToChronoTime(absl::Now() + config_.drain_deadline));
+  if (drain_calls && !drain_calls(deadline)) return false;
+  server_->Shutdown(absl::ToChronoTime(deadline));
   server_->Wait();
+  return true;
 }
 
 std::shared_ptr<grpc::Channel> CrmServer::InProcessChannel() const {

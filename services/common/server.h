@@ -3,6 +3,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,7 +29,8 @@ struct ServerConfig {
 
 // A gRPC server for some of the crm.v1 services, with grpc.health.v1 and
 // server reflection. Health reports SERVING for each hosted service (and for
-// the server as a whole, "") from start until Shutdown.
+// the server as a whole, "") from start until Shutdown, except while
+// SetServing(false) says the store is gone.
 class CrmServer {
  public:
   // `services` must outlive the server; `names` are their full names
@@ -44,9 +46,19 @@ class CrmServer {
   // TLS): how one hosted service calls another.
   std::shared_ptr<grpc::Channel> InProcessChannel() const;
 
-  // Graceful drain: health turns NOT_SERVING, new calls are refused, calls in
-  // flight may finish until the drain deadline, then the rest are cancelled.
-  void Shutdown();
+  // Health of the server and of each hosted service: NOT_SERVING while the
+  // store cannot be reached (see storage/store_watch.h), SERVING again after.
+  // Once Shutdown has begun, everything stays NOT_SERVING whatever this says.
+  void SetServing(bool serving);
+
+  // Graceful drain, within the config's drain deadline: health turns
+  // NOT_SERVING; then `drain_calls(deadline)`, when given, refuses new calls
+  // and lets those in flight finish (RpcRunner::Drain); then gRPC stops:
+  // streams in flight may finish until the deadline, the rest are cancelled.
+  // False when `drain_calls` said calls were still running at the deadline:
+  // gRPC is then left as it is, since stopping it would wait for them, and
+  // the process should exit without waiting (crm_server.cc does).
+  bool Shutdown(const std::function<bool(absl::Time)>& drain_calls = nullptr);
 
  private:
   CrmServer(const ServerConfig& config, std::unique_ptr<grpc::Server> server, int port,

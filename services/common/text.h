@@ -2,6 +2,7 @@
 #define CRM_SERVICES_COMMON_TEXT_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 
@@ -14,6 +15,15 @@ std::string FoldFullWidth(absl::string_view utf8);
 
 // Number of Unicode characters in UTF-8 text (what length limits count).
 size_t CharCount(absl::string_view utf8);
+
+// The characters of UTF-8 text, each as its bytes: a lead byte with the
+// continuation bytes after it; a byte that starts no character stands alone.
+std::vector<absl::string_view> Utf8Characters(absl::string_view utf8);
+
+// One character of Utf8Characters for a message: `'长'`; or, for a byte that is
+// not a whole UTF-8 character, its value (`byte 0xEF`), so that the message
+// stays valid UTF-8 (protobuf refuses to parse a string field that is not).
+std::string QuoteCharacter(absl::string_view character);
 
 }  // namespace crm
 

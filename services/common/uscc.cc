@@ -1,6 +1,9 @@
 #include "services/common/uscc.h"
 
+#include <vector>
+
 #include "absl/strings/str_cat.h"
+#include "services/common/text.h"
 
 namespace crm {
 namespace {
@@ -22,13 +25,22 @@ char CheckCharacter(absl::string_view first17) {
 }  // namespace
 
 std::optional<std::string> UsccProblem(absl::string_view uscc) {
-  if (uscc.size() != 18) {
-    return absl::StrCat("must be 18 characters, got ", uscc.size());
+  // Counted and quoted as characters, not bytes: a code typed with a Chinese
+  // input method may hold full-width ones (９１３５…), and a message that cut
+  // one in half would not be UTF-8 (and its google.rpc.BadRequest would not
+  // parse on the client).
+  const std::vector<absl::string_view> characters = Utf8Characters(uscc);
+  if (characters.size() != 18) {
+    return absl::StrCat("must be 18 characters, got ", characters.size());
   }
   for (size_t i = 0; i < 18; ++i) {
-    if (kAlphabet.find(uscc[i]) == absl::string_view::npos) {
-      return absl::StrCat("character ", i + 1, " '", uscc.substr(i, 1),
-                          "' is not one of 0-9 and A-Z without I, O, S, V, Z");
+    const absl::string_view c = characters[i];
+    if (c.size() != 1 || kAlphabet.find(c[0]) == absl::string_view::npos) {
+      const std::string folded = FoldFullWidth(c);
+      const bool full_width = c.size() > 1 && folded.size() == 1 && kAlphabet.find(folded[0]) != absl::string_view::npos;
+      return absl::StrCat("character ", i + 1, " ", QuoteCharacter(c),
+                          " is not one of 0-9 and A-Z without I, O, S, V, Z",
+                          full_width ? absl::StrCat(" (full-width: type '", folded, "')") : "");
     }
   }
   char expected = CheckCharacter(uscc.substr(0, 17));

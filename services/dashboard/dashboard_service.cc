@@ -11,9 +11,11 @@
 #include "services/common/calendar.h"
 #include "services/common/escalation.h"
 #include "services/common/field_violations.h"
+#include "services/common/page_limit.h"
 #include "services/common/page_token.h"
 #include "services/common/resource_name.h"
 #include "services/common/status_macros.h"
+#include "services/dashboard/dashboard_requests.h"
 #include "services/dashboard/dashboard_rules.h"
 #include "services/projects/project_rules.h"
 
@@ -21,26 +23,8 @@ namespace crm {
 namespace {
 
 constexpr char kService[] = "crm.v1.DashboardService/";
-constexpr int kMaxAlertsPage = 500;
 // Screening the pool for candidates is heavy; its answer is reused this long.
 constexpr absl::Duration kScreeningTtl = absl::Minutes(10);
-
-// The request's year (0: the zone's current year), 1949–2100.
-int YearOr(int year, absl::CivilDay today, FieldViolations& violations) {
-  if (year == 0) return static_cast<int>(today.year());
-  if (year < 1949 || year > 2100) violations.Add("year", "must be 0 (this year) or a year in 1949–2100");
-  return year;
-}
-
-void CheckIndustry(v1::IndustrySection industry, FieldViolations& violations) {
-  if (!v1::IndustrySection_IsValid(industry)) violations.Add("industry", "must be a GB/T 4754 section or unspecified");
-}
-
-void CheckUnitName(const std::string& unit, FieldViolations& violations) {
-  if (!unit.empty() && PrincipalId(unit, "units").empty()) {
-    violations.Add("unit", "must be a unit name like `units/promotion-1`");
-  }
-}
 
 // The filter of a caller's request, once DashboardUnit has decided the unit.
 absl::StatusOr<DashboardFilter> FilterFor(const CallContext& call, const std::string& unit,
@@ -60,35 +44,12 @@ absl::StatusOr<Period> PeriodOf(const CallContext& call, int year, const std::st
                                 v1::IndustrySection industry) {
   Period p;
   p.today = ZoneDay(absl::Now());
-  FieldViolations violations;
-  p.year = YearOr(year, p.today, violations);
-  CheckUnitName(unit, violations);
-  CheckIndustry(industry, violations);
-  RETURN_IF_ERROR(violations.ToStatus());
+  ASSIGN_OR_RETURN(p.year, FigureYearOf(year, unit, industry, p.today));
   ASSIGN_OR_RETURN(p.filter, FilterFor(call, unit, industry));
   return p;
 }
 
 std::string UnitName(const DashboardFilter& f) { return f.unit_id.empty() ? "" : absl::StrCat("units/", f.unit_id); }
-
-// The alert list's page token: severity and days in the key, kind in the text.
-std::string AlertPageToken(const AlertCursor& c, const std::string& fingerprint) {
-  return EncodePageToken({(static_cast<int64_t>(c.color) << 32) | static_cast<uint32_t>(c.days), c.id,
-                          std::to_string(c.kind)},
-                         fingerprint);
-}
-
-absl::StatusOr<AlertCursor> AlertCursorOf(const std::string& token, const std::string& fingerprint) {
-  ASSIGN_OR_RETURN(PageCursor p, DecodePageToken(token, fingerprint));
-  AlertCursor c;
-  c.color = static_cast<v1::EscalationColor>(p.key >> 32);
-  c.days = static_cast<int>(static_cast<int32_t>(p.key & 0xffffffff));
-  int kind = 0;
-  (void)absl::SimpleAtoi(p.text_id, &kind);
-  c.kind = static_cast<v1::AlertKind>(kind);
-  c.id = p.id;
-  return c;
-}
 
 }  // namespace
 
@@ -197,23 +158,9 @@ grpc::ServerUnaryReactor* DashboardService::GetUnitScoreboard(Ctx* ctx, const v1
 grpc::ServerUnaryReactor* DashboardService::ListAlerts(Ctx* ctx, const v1::ListAlertsRequest* req,
                                                        v1::ListAlertsResponse* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "ListAlerts"), [=, this](const CallContext& call) -> absl::Status {
-    FieldViolations violations;
-    CheckUnitName(req->unit(), violations);
-    CheckIndustry(req->industry(), violations);
-    if (!v1::AlertKind_IsValid(req->kind())) violations.Add("kind", "must be an alert kind or unspecified");
-    if (req->page_size() < 0 || req->page_size() > kMaxAlertsPage) {
-      violations.Add("page_size", absl::StrCat("must be 0 (50) to ", kMaxAlertsPage));
-    }
-    RETURN_IF_ERROR(violations.ToStatus());
-    const int page_size = req->page_size() == 0 ? 50 : req->page_size();
-    v1::ListAlertsRequest unpaged = *req;
-    unpaged.clear_page_size();
-    unpaged.clear_page_token();
-    const std::string fingerprint = QueryFingerprint(unpaged);
-    std::optional<AlertCursor> cursor;
-    if (!req->page_token().empty()) {
-      ASSIGN_OR_RETURN(cursor, AlertCursorOf(req->page_token(), fingerprint));
-    }
+    ASSIGN_OR_RETURN(AlertPageRequest page, AlertPageRequestOf(*req));
+    const int page_size = page.page_size;
+    const std::optional<AlertCursor>& cursor = page.after;
     ASSIGN_OR_RETURN(DashboardFilter filter, FilterFor(call, req->unit(), req->industry()));
     AlertQuery q;
     q.filter = filter;
@@ -256,10 +203,9 @@ grpc::ServerUnaryReactor* DashboardService::ListAlerts(Ctx* ctx, const v1::ListA
       take(std::move(requests), request_bands);
     }
     std::sort(alerts.begin(), alerts.end(), &MoreSevere);
-    const bool more = static_cast<int>(alerts.size()) > page_size;
-    if (more) alerts.resize(page_size);
+    const bool more = TrimPage(alerts, page_size, call.page_bytes);
     for (v1::Alert& a : alerts) resp->add_alerts()->Swap(&a);
-    if (more) resp->set_next_page_token(AlertPageToken(CursorOf(resp->alerts(page_size - 1)), fingerprint));
+    if (more) resp->set_next_page_token(AlertPageToken(CursorOf(*resp->alerts().rbegin()), page.fingerprint));
     return absl::OkStatus();
   });
 }

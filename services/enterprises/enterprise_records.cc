@@ -8,6 +8,7 @@
 #include "absl/time/clock.h"
 #include "services/common/call_mutation.h"
 #include "services/common/field_violations.h"
+#include "services/common/page_limit.h"
 #include "services/common/page_token.h"
 #include "services/common/resource_name.h"
 #include "services/common/status_macros.h"
@@ -152,10 +153,7 @@ grpc::ServerUnaryReactor* EnterprisesService::ListCertifications(Ctx* ctx, const
 grpc::ServerUnaryReactor* EnterprisesService::EvaluateEnterprise(Ctx* ctx, const v1::EvaluateEnterpriseRequest* req,
                                                                  v1::EvaluateEnterpriseResponse* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "EvaluateEnterprise"), [=, this](const CallContext& call) -> absl::Status {
-    ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "enterprises", "name"));
-    if (req->year() != 0 && (req->year() < 1949 || req->year() > 2100)) {
-      return InvalidField("year", "must be 0 (the latest year with figures) or a year in 1949–2100");
-    }
+    ASSIGN_OR_RETURN(int64_t id, CheckEvaluateEnterpriseRequest(*req));
     absl::CivilDay today = ZoneDay(absl::Now());
     ScreeningInput input;
     input.today = today;
@@ -195,7 +193,9 @@ grpc::ServerUnaryReactor* EnterprisesService::ScreenEnterprises(Ctx* ctx, const 
     int screened = 0;
     int64_t last_id = query.after_id;
     bool more = true;
-    while (more && resp->candidates_size() < page_size && screened < kMaxScreenedPerCall) {
+    size_t bytes = 0;   // the candidates' share of the response
+    bool full = false;  // the page holds no more candidates
+    while (more && !full && screened < kMaxScreenedPerCall) {
       ASSIGN_OR_RETURN(EnterprisePage page, enterprises_.List(query, IsoDay(today), call.deadline));
       more = page.next_after_id != 0;
       std::vector<int64_t> ids;
@@ -203,11 +203,10 @@ grpc::ServerUnaryReactor* EnterprisesService::ScreenEnterprises(Ctx* ctx, const 
       // The page's figures in one query, not one per enterprise.
       ASSIGN_OR_RETURN(auto figures, metrics_.List(ids, call.deadline));
       for (v1::Enterprise& e : page.enterprises) {
-        last_id = query.after_id = LastId(e.name());
-        ++screened;
+        const int64_t id = LastId(e.name());
         ScreeningInput input;
         input.today = today;
-        std::vector<YearlyMetrics>& years = figures[last_id];
+        std::vector<YearlyMetrics>& years = figures[id];
         DeriveMetrics(years);
         input.metrics = YearOf(years, 0);
         input.enterprise = std::move(e);
@@ -221,10 +220,18 @@ grpc::ServerUnaryReactor* EnterprisesService::ScreenEnterprises(Ctx* ctx, const 
           candidate.set_enterprise(input.enterprise.name());
           candidate.set_company_name(input.enterprise.company_name());
           candidate.set_metrics_year(input.metrics ? input.metrics->year() : 0);
+          bytes += candidate.ByteSizeLong() + kPageRowOverheadBytes;
+          if (resp->candidates_size() > 0 && bytes > call.page_bytes) {
+            more = full = true;  // over the message limit: this enterprise begins the next page
+            break;
+          }
           resp->add_candidates()->Swap(&candidate);
         }
+        last_id = query.after_id = id;
+        ++screened;
         if (resp->candidates_size() >= page_size) {
           more = more || &e != &page.enterprises.back();
+          full = true;
           break;
         }
       }

@@ -81,10 +81,10 @@ absl::Status ImportBatch(EnterpriseStore& store, const CallContext& call, std::v
 
 }  // namespace
 
-class EnterprisesService::ImportReactor : public grpc::ServerReadReactor<v1::ImportEnterprisesRequest> {
+class EnterprisesService::ImportReactor : public grpc::ServerReadReactor<grpc::ByteBuffer> {
  public:
-  ImportReactor(EnterprisesService* service, grpc::CallbackServerContext* ctx, v1::ImportEnterprisesResponse* resp)
-      : service_(service), ctx_(ctx), resp_(resp), start_(absl::Now()) {
+  ImportReactor(EnterprisesService* service, grpc::CallbackServerContext* ctx, grpc::ByteBuffer* answer)
+      : service_(service), ctx_(ctx), answer_(answer), start_(absl::Now()) {
     service_->runner_->AdmitStream(ctx, kImportMethod, [this](absl::Status status, CallContext call) {
       call_ = std::move(call);
       if (!status.ok()) return Done(status);
@@ -92,7 +92,7 @@ class EnterprisesService::ImportReactor : public grpc::ServerReadReactor<v1::Imp
         absl::MutexLock lock(&mu_);
         reading_ = true;
       }
-      StartRead(&request_);
+      StartRead(&bytes_);
     });
   }
 
@@ -103,7 +103,14 @@ class EnterprisesService::ImportReactor : public grpc::ServerReadReactor<v1::Imp
       if (!ok) {  // the client has sent everything (or the call broke)
         read_all_ = true;
         if (ctx_->IsCancelled()) Fail(absl::CancelledError("the caller cancelled the import"));
+      } else if (!grpc::SerializationTraits<v1::ImportEnterprisesRequest>::Deserialize(&bytes_, &request_).ok()) {
+        // Not a message of this stream: the import stops, refused.
+        read_all_ = true;
+        Fail(absl::InvalidArgumentError(absl::StrCat(
+            "message ", read_messages_ + 1, " of the stream is not an ImportEnterprisesRequest; the import stopped ",
+            "there (rows stored before it stay stored; importing the file again is safe)")));
       } else {
+        ++read_messages_;
         read_rows_ += request_.enterprises_size();
         if (read_rows_ > kMaxImportRows) {
           Fail(absl::InvalidArgumentError(
@@ -151,7 +158,7 @@ class EnterprisesService::ImportReactor : public grpc::ServerReadReactor<v1::Imp
     }
     // The read starts before the store is handed over: once a store has
     // finished the call, no operation may start.
-    if (read) StartRead(&request_);
+    if (read) StartRead(&bytes_);
     if (!batch.empty()) Store(std::move(batch), first_row);
     if (finish) Done(outcome);
   }
@@ -167,7 +174,7 @@ class EnterprisesService::ImportReactor : public grpc::ServerReadReactor<v1::Imp
       absl::Status status =
           absl::Now() >= call_.deadline
               ? absl::DeadlineExceededError("the import ran past its deadline; rows reported so far are stored")
-              : ImportBatch(service_->enterprises_, call_, batch, first_row, *resp_);
+              : ImportBatch(service_->enterprises_, call_, batch, first_row, resp_);
       {
         absl::MutexLock lock(&mu_);
         storing_ = false;
@@ -187,17 +194,24 @@ class EnterprisesService::ImportReactor : public grpc::ServerReadReactor<v1::Imp
 
   void Done(const absl::Status& status) {
     service_->runner_->LogFinished(call_, status, start_);
+    if (status.ok()) {
+      grpc::Slice bytes(resp_.SerializeAsString());
+      *answer_ = grpc::ByteBuffer(&bytes, 1);
+    }
     Finish(ToGrpcStatus(status));
   }
 
   EnterprisesService* service_;
   grpc::CallbackServerContext* ctx_;
-  v1::ImportEnterprisesResponse* resp_;  // written by the one running store
+  grpc::ByteBuffer* answer_;             // resp_, serialized when the import succeeds
+  v1::ImportEnterprisesResponse resp_;   // written by the one running store
   absl::Time start_;
   CallContext call_;
-  v1::ImportEnterprisesRequest request_;  // the read in progress
+  grpc::ByteBuffer bytes_;                // the read in progress
+  v1::ImportEnterprisesRequest request_;  // its message
   absl::Mutex mu_;
   std::vector<v1::Enterprise> pending_ ABSL_GUARDED_BY(mu_);  // read, not yet handed to a store
+  int read_messages_ ABSL_GUARDED_BY(mu_) = 0;
   int read_rows_ ABSL_GUARDED_BY(mu_) = 0;
   int handed_rows_ ABSL_GUARDED_BY(mu_) = 0;  // rows handed to stores (the next batch's first row)
   bool reading_ ABSL_GUARDED_BY(mu_) = false;
@@ -217,6 +231,7 @@ class EnterprisesService::ExportReactor : public grpc::ServerWriteReactor<v1::Ex
     service_->runner_->AdmitStream(ctx, kExportMethod, [this, valid = query.status()](absl::Status status,
                                                                                       CallContext call) {
       call_ = std::move(call);
+      query_.max_bytes = call_.page_bytes;  // each message of the stream within the limit
       if (status.ok()) status = valid;
       if (!status.ok()) return Done(status);
       FetchAndWrite();
@@ -258,8 +273,7 @@ class EnterprisesService::ExportReactor : public grpc::ServerWriteReactor<v1::Ex
   v1::ExportEnterprisesResponse message_;
 };
 
-grpc::ServerReadReactor<v1::ImportEnterprisesRequest>* EnterprisesService::ImportEnterprises(
-    Ctx* ctx, v1::ImportEnterprisesResponse* resp) {
+grpc::ServerReadReactor<grpc::ByteBuffer>* EnterprisesService::ImportEnterprises(Ctx* ctx, grpc::ByteBuffer* resp) {
   return new ImportReactor(this, ctx, resp);
 }
 

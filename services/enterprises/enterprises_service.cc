@@ -11,8 +11,7 @@
 #include "services/common/page_token.h"
 #include "services/common/resource_name.h"
 #include "services/common/status_macros.h"
-#include "services/common/text.h"
-#include "services/common/uscc.h"
+#include "services/enterprises/enterprise_requests.h"
 #include "services/enterprises/enterprise_rules.h"
 
 namespace crm {
@@ -38,30 +37,6 @@ std::string FingerprintOf(v1::ListEnterprisesRequest req) {
 
 }  // namespace
 
-absl::StatusOr<EnterpriseQuery> EnterpriseQueryOf(const v1::ListEnterprisesRequest& req) {
-  FieldViolations violations;
-  EnterpriseQuery q;
-  q.title = req.title();
-  q.level = req.level();
-  q.industry = req.industry();
-  q.in_zone_only = req.in_zone_only();
-  q.name_contains = req.name_contains();
-  q.show_deleted = req.show_deleted();
-  q.uscc = req.uscc();
-  if (!req.uscc().empty()) {
-    if (auto problem = UsccProblem(req.uscc())) violations.Add("uscc", *problem);
-  }
-  if (!req.service_secretary().empty() && (q.secretary_id = PrincipalId(req.service_secretary(), "users")).empty()) {
-    violations.Add("service_secretary", "must be a user name like `users/alice`");
-  }
-  if (CharCount(req.name_contains()) > 200) violations.Add("name_contains", "must be at most 200 characters");
-  absl::StatusOr<int> size = EffectivePageSize(req.page_size());
-  if (!size.ok()) violations.Add("page_size", "must not be negative");
-  RETURN_IF_ERROR(violations.ToStatus());
-  q.page_size = *size;
-  return q;
-}
-
 EnterprisesService::EnterprisesService(RpcRunner* runner, ConnectionPool* pool, const v1::EnterprisePolicy* policy)
     : runner_(runner),
       policy_(policy),
@@ -83,6 +58,7 @@ grpc::ServerUnaryReactor* EnterprisesService::ListEnterprises(Ctx* ctx, const v1
                                                               v1::ListEnterprisesResponse* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "ListEnterprises"), [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(EnterpriseQuery query, EnterpriseQueryOf(*req));
+    query.max_bytes = call.page_bytes;
     std::string fingerprint = FingerprintOf(*req);
     if (!req->page_token().empty()) {
       ASSIGN_OR_RETURN(PageCursor cursor, DecodePageToken(req->page_token(), fingerprint));
@@ -159,15 +135,7 @@ grpc::ServerUnaryReactor* EnterprisesService::AssignServiceSecretary(Ctx* ctx,
                                                                      const v1::AssignServiceSecretaryRequest* req,
                                                                      Enterprise* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "AssignServiceSecretary"), [=, this](const CallContext& call) -> absl::Status {
-    FieldViolations violations;
-    std::string secretary_id;
-    if (!req->service_secretary().empty() &&
-        (secretary_id = PrincipalId(req->service_secretary(), "users")).empty()) {
-      violations.Add("service_secretary", "must be a user name like `users/alice`, or empty for none");
-    }
-    if (CharCount(req->note()) > 500) violations.Add("note", "must be at most 500 characters");
-    CheckRequestId(req->request_id(), violations);
-    RETURN_IF_ERROR(violations.ToStatus());
+    ASSIGN_OR_RETURN(std::string secretary_id, CheckAssignServiceSecretaryRequest(*req));
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "enterprises", "name"));
     ASSIGN_OR_RETURN(*resp, enterprises_.AssignSecretary(MutationOf(call, req->request_id()), id, req->etag(),
                                                          secretary_id, req->note(), Today(), &NotDeleted));

@@ -4,6 +4,7 @@
 #include "crm/v1/enterprise_policy.pb.h"
 #include "crm/v1/enterprises_service.grpc.pb.h"
 #include "services/common/rpc_runner.h"
+#include "services/enterprises/enterprise_requests.h"
 #include "services/enterprises/enterprise_rules.h"
 #include "storage/certification_store.h"
 #include "storage/enterprise_store.h"
@@ -18,11 +19,13 @@ namespace crm {
 // enterprises_service.cc (enterprises, secretaries), enterprise_records.cc
 // (yearly figures, titles, screening), service_requests.cc (the checklist)
 // and enterprise_transfer.cc (the import and export streams).
-// The store query of a ListEnterprises request (filters only; ExportEnterprises
-// takes the same filters). INVALID_ARGUMENT naming the bad filter.
-absl::StatusOr<EnterpriseQuery> EnterpriseQueryOf(const v1::ListEnterprisesRequest& req);
 
-class EnterprisesService final : public v1::EnterpriseService::CallbackService {
+// ImportEnterprises reads its stream as raw bytes and parses each message
+// itself: gRPC reports a message it cannot parse exactly like the end of the
+// stream (OnReadDone(false)), so a typed reader would take a malformed message
+// for the client's last one and answer OK for an import cut short.
+class EnterprisesService final
+    : public v1::EnterpriseService::WithRawCallbackMethod_ImportEnterprises<v1::EnterpriseService::CallbackService> {
  public:
   // `policy` (screening criteria, SLA, escalation) must outlive the service.
   EnterprisesService(RpcRunner* runner, ConnectionPool* pool, const v1::EnterprisePolicy* policy);
@@ -77,8 +80,9 @@ class EnterprisesService final : public v1::EnterpriseService::CallbackService {
   Reactor* ReopenServiceRequest(Ctx* ctx, const v1::ReopenServiceRequestRequest* req,
                                 v1::ServiceRequest* resp) override;
 
-  grpc::ServerReadReactor<v1::ImportEnterprisesRequest>* ImportEnterprises(
-      Ctx* ctx, v1::ImportEnterprisesResponse* resp) override;
+  // The stream's messages are ImportEnterprisesRequest, its answer an
+  // ImportEnterprisesResponse, both as bytes (see above).
+  grpc::ServerReadReactor<grpc::ByteBuffer>* ImportEnterprises(Ctx* ctx, grpc::ByteBuffer* resp) override;
   grpc::ServerWriteReactor<v1::ExportEnterprisesResponse>* ExportEnterprises(
       Ctx* ctx, const v1::ExportEnterprisesRequest* req) override;
 

@@ -10,7 +10,6 @@
 #include "services/common/page_token.h"
 #include "services/common/resource_name.h"
 #include "services/common/status_macros.h"
-#include "services/common/text.h"
 #include "services/enterprises/enterprise_rules.h"
 #include "services/enterprises/enterprises_service.h"
 
@@ -107,41 +106,11 @@ grpc::ServerUnaryReactor* EnterprisesService::GetServiceRequest(Ctx* ctx, const 
 grpc::ServerUnaryReactor* EnterprisesService::ListServiceRequests(Ctx* ctx, const v1::ListServiceRequestsRequest* req,
                                                                   v1::ListServiceRequestsResponse* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "ListServiceRequests"), [=, this](const CallContext& call) -> absl::Status {
-    FieldViolations violations;
-    ServiceRequestQuery q;
+    std::string fingerprint;
+    ASSIGN_OR_RETURN(ServiceRequestQuery q,
+                     ServiceRequestQueryOf(*req, *policy_, ZoneDay(absl::Now()), fingerprint));
     q.scope = ScopeFor(call.principal);
-    if (req->parent() != "enterprises/-") {
-      absl::StatusOr<int64_t> id = ParseResourceId(req->parent(), "enterprises", "parent");
-      if (id.ok()) q.enterprise_id = *id; else violations.Add("parent", "must be `enterprises/{id}` or `enterprises/-`");
-    }
-    q.status = req->status();
-    q.category = req->category();
-    if (!req->unit().empty() && (q.unit_id = PrincipalId(req->unit(), "units")).empty()) {
-      violations.Add("unit", "must be a unit name like `units/promotion-1`");
-    }
-    absl::StatusOr<int> size = EffectivePageSize(req->page_size());
-    if (!size.ok()) violations.Add("page_size", "must not be negative");
-    RETURN_IF_ERROR(violations.ToStatus());
-    q.page_size = *size;
-    absl::CivilDay today = ZoneDay(absl::Now());
-    if (req->overdue_only()) {
-      q.open_only = true;
-      q.due_to = IsoDay(today);
-    }
-    if (req->escalation_color() != v1::ESCALATION_COLOR_UNSPECIFIED) {
-      DueDateRange range = DueDatesOf(*policy_, req->escalation_color(), today);
-      q.open_only = true;
-      if (range.earliest) q.due_from = IsoDay(*range.earliest);
-      if (range.latest && (q.due_to.empty() || IsoDay(*range.latest) < q.due_to)) q.due_to = IsoDay(*range.latest);
-    }
-    v1::ListServiceRequestsRequest unpaged = *req;
-    unpaged.clear_page_size();
-    unpaged.clear_page_token();
-    std::string fingerprint = QueryFingerprint(unpaged);
-    if (!req->page_token().empty()) {
-      ASSIGN_OR_RETURN(PageCursor cursor, DecodePageToken(req->page_token(), fingerprint));
-      q.after = std::make_pair(cursor.text_id, cursor.id);
-    }
+    q.max_bytes = call.page_bytes;
     ASSIGN_OR_RETURN(ServiceRequestPage page, requests_.List(q, call.deadline));
     for (ServiceRequest& r : page.requests) {
       RETURN_IF_ERROR(Present(call, r));  // the store's scope already applied the same rule
@@ -217,10 +186,7 @@ grpc::ServerUnaryReactor* EnterprisesService::ResolveServiceRequest(Ctx* ctx,
                                                                     const v1::ResolveServiceRequestRequest* req,
                                                                     ServiceRequest* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "ResolveServiceRequest"), [=, this](const CallContext& call) -> absl::Status {
-    if (req->resolution().find_first_not_of(" \t\n") == std::string::npos) {
-      return InvalidField("resolution", "is required: say how the request was answered");
-    }
-    if (CharCount(req->resolution()) > 2000) return InvalidField("resolution", "must be at most 2000 characters");
+    RETURN_IF_ERROR(CheckResolveServiceRequestRequest(*req));
     return ChangeRequestStatus(call, req->name(), req->etag(), req->request_id(), ServiceRequestAction::kResolve,
                                [&](ServiceRequest& r) {
                                  r.set_resolution(req->resolution());
@@ -233,9 +199,7 @@ grpc::ServerUnaryReactor* EnterprisesService::ResolveServiceRequest(Ctx* ctx,
 grpc::ServerUnaryReactor* EnterprisesService::CloseServiceRequest(Ctx* ctx, const v1::CloseServiceRequestRequest* req,
                                                                   ServiceRequest* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "CloseServiceRequest"), [=, this](const CallContext& call) -> absl::Status {
-    if (req->satisfaction() < 1 || req->satisfaction() > 5) {
-      return InvalidField("satisfaction", "is required: the enterprise's rating from 1 (very unsatisfied) to 5");
-    }
+    RETURN_IF_ERROR(CheckCloseServiceRequestRequest(*req));
     return ChangeRequestStatus(call, req->name(), req->etag(), req->request_id(), ServiceRequestAction::kClose,
                                [&](ServiceRequest& r) {
                                  r.set_satisfaction(req->satisfaction());
@@ -249,10 +213,7 @@ grpc::ServerUnaryReactor* EnterprisesService::ReopenServiceRequest(Ctx* ctx,
                                                                    const v1::ReopenServiceRequestRequest* req,
                                                                    ServiceRequest* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "ReopenServiceRequest"), [=, this](const CallContext& call) -> absl::Status {
-    if (req->reason().find_first_not_of(" \t\n") == std::string::npos) {
-      return InvalidField("reason", "is required: say why the enterprise is not satisfied");
-    }
-    if (CharCount(req->reason()) > 500) return InvalidField("reason", "must be at most 500 characters");
+    RETURN_IF_ERROR(CheckReopenServiceRequestRequest(*req));
     return ChangeRequestStatus(call, req->name(), req->etag(), req->request_id(), ServiceRequestAction::kReopen,
                                [&](ServiceRequest& r) {
                                  r.set_reopen_reason(req->reason());

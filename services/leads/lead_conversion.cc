@@ -14,6 +14,7 @@
 #include "services/common/field_violations.h"
 #include "services/common/resource_name.h"
 #include "services/common/status_macros.h"
+#include "services/leads/lead_requests.h"
 #include "services/leads/lead_rules.h"
 #include "services/leads/leads_service.h"
 
@@ -82,11 +83,7 @@ grpc::ServerUnaryReactor* LeadsService::ConvertLead(grpc::CallbackServerContext*
 
 absl::Status LeadsService::Convert(const CallContext& call, const v1::ConvertLeadRequest& req,
                                    v1::ConvertLeadResponse& resp) {
-  ASSIGN_OR_RETURN(int64_t lead_id, ParseResourceId(req.name(), "leads", "name"));
-  if (CharCount(req.project_display_name()) > 200) {
-    return InvalidField("project_display_name", "must be at most 200 characters");
-  }
-  if (req.planned_investment_cny() < 0) return InvalidField("planned_investment_cny", "must not be negative");
+  ASSIGN_OR_RETURN(int64_t lead_id, CheckConvertLeadRequest(req));
   ASSIGN_OR_RETURN(Lead lead, store_.Get(lead_id, call.deadline));
   if (!CanSeeLead(call.principal, lead)) return absl::NotFoundError(absl::StrCat(lead.name(), " does not exist"));
   // Done before: the same answer, whatever the etag (a retry of a lost success).

@@ -4,12 +4,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "services/common/field_violations.h"
-#include "services/common/page_token.h"
 #include "services/common/call_mutation.h"
+#include "services/common/field_violations.h"
+#include "services/common/page_limit.h"
+#include "services/common/page_token.h"
 #include "services/common/resource_name.h"
 #include "services/common/status_macros.h"
-#include "services/common/uscc.h"
+#include "services/leads/lead_requests.h"
 #include "services/leads/lead_rules.h"
 
 namespace crm {
@@ -19,7 +20,6 @@ using v1::Lead;
 
 constexpr char kService[] = "crm.v1.LeadService/";
 
-// The query of a ListLeads request, and the fingerprint its page tokens carry.
 // The leads `p` may see, as a store scope; the same rule as CanSeeLead.
 LeadScope ScopeFor(const Principal& p) {
   switch (p.role) {
@@ -35,53 +35,6 @@ LeadScope ScopeFor(const Principal& p) {
 absl::Status Visible(const Principal& p, const Lead& lead) {
   if (CanSeeLead(p, lead)) return absl::OkStatus();
   return absl::NotFoundError(absl::StrCat(lead.name(), " does not exist"));
-}
-
-absl::StatusOr<LeadQuery> QueryOf(const Principal& principal, const v1::ListLeadsRequest& req,
-                                  std::string& fingerprint) {
-  FieldViolations violations;
-  LeadQuery q;
-  q.scope = ScopeFor(principal);
-  q.status = req.status();
-  q.target_list = req.target_list();
-  q.channel = req.channel();
-  q.industry = req.industry();
-  q.company_name_contains = req.company_name_contains();
-  q.show_deleted = req.show_deleted();
-  if (!req.owner().empty() && (q.owner_id = PrincipalId(req.owner(), "users")).empty()) {
-    violations.Add("owner", "must be a user name like `users/alice`");
-  }
-  if (!req.unit().empty() && (q.unit_id = PrincipalId(req.unit(), "units")).empty()) {
-    violations.Add("unit", "must be a unit name like `units/promotion-1`");
-  }
-  if (CharCount(req.company_name_contains()) > 200) {
-    violations.Add("company_name_contains", "must be at most 200 characters");
-  }
-  const std::string& order = req.order_by();
-  if (order.empty() || order == "create_time desc") {
-  } else if (order == "create_time" || order == "create_time asc") {
-    q.descending = false;
-  } else if (order == "update_time desc") {
-    q.by_update_time = true;
-  } else if (order == "update_time" || order == "update_time asc") {
-    q.by_update_time = true;
-    q.descending = false;
-  } else {
-    violations.Add("order_by", "must be `create_time desc` (default), `create_time`, `update_time desc` or `update_time`");
-  }
-  absl::StatusOr<int> size = EffectivePageSize(req.page_size());
-  if (!size.ok()) violations.Add("page_size", "must not be negative");
-  RETURN_IF_ERROR(violations.ToStatus());
-  q.page_size = *size;
-  v1::ListLeadsRequest unpaged = req;
-  unpaged.clear_page_size();
-  unpaged.clear_page_token();
-  fingerprint = QueryFingerprint(unpaged);
-  if (!req.page_token().empty()) {
-    ASSIGN_OR_RETURN(PageCursor cursor, DecodePageToken(req.page_token(), fingerprint));
-    q.after = std::make_pair(cursor.key, cursor.id);
-  }
-  return q;
 }
 
 }  // namespace
@@ -104,7 +57,9 @@ grpc::ServerUnaryReactor* LeadsService::ListLeads(grpc::CallbackServerContext* c
                                                   const v1::ListLeadsRequest* req, v1::ListLeadsResponse* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "ListLeads"), [=, this](const CallContext& call) -> absl::Status {
     std::string fingerprint;
-    ASSIGN_OR_RETURN(LeadQuery query, QueryOf(call.principal, *req, fingerprint));
+    ASSIGN_OR_RETURN(LeadQuery query, LeadQueryOf(*req, fingerprint));
+    query.scope = ScopeFor(call.principal);
+    query.max_bytes = call.page_bytes;
     ASSIGN_OR_RETURN(LeadPage page, store_.List(query, call.deadline));
     for (Lead& lead : page.leads) {
       RedactLead(call.principal, lead);
@@ -241,10 +196,7 @@ grpc::ServerUnaryReactor* LeadsService::QualifyLead(grpc::CallbackServerContext*
 grpc::ServerUnaryReactor* LeadsService::DisqualifyLead(grpc::CallbackServerContext* ctx,
                                                        const v1::DisqualifyLeadRequest* req, Lead* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "DisqualifyLead"), [=, this](const CallContext& call) -> absl::Status {
-    if (req->reason().find_first_not_of(" \t\n") == std::string::npos) {
-      return InvalidField("reason", "is required: say why the lead is disqualified");
-    }
-    if (CharCount(req->reason()) > 500) return InvalidField("reason", "must be at most 500 characters");
+    RETURN_IF_ERROR(CheckDisqualifyReason(req->reason()));
     return ChangeStatus(call, req->name(), req->etag(), req->request_id(), LeadAction::kDisqualify,
                         req->reason(), resp);
   });
@@ -297,7 +249,7 @@ grpc::ServerUnaryReactor* LeadsService::ListLeadActivities(grpc::CallbackServerC
       ASSIGN_OR_RETURN(PageCursor cursor, DecodePageToken(req->page_token(), fingerprint));
       after = std::make_pair(cursor.key, cursor.id);
     }
-    ASSIGN_OR_RETURN(ActivityPage page, store_.ListActivities(id, page_size, after, call.deadline));
+    ASSIGN_OR_RETURN(ActivityPage page, store_.ListActivities(id, page_size, call.page_bytes, after, call.deadline));
     for (v1::Activity& a : page.activities) resp->add_activities()->Swap(&a);
     if (page.next) resp->set_next_page_token(EncodePageToken({page.next->first, page.next->second, ""}, fingerprint));
     return absl::OkStatus();
@@ -308,18 +260,13 @@ grpc::ServerUnaryReactor* LeadsService::FindDuplicateLeads(grpc::CallbackServerC
                                                            const v1::FindDuplicateLeadsRequest* req,
                                                            v1::FindDuplicateLeadsResponse* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "FindDuplicateLeads"), [=, this](const CallContext& call) -> absl::Status {
-    FieldViolations violations;
-    if (req->company_name().empty() && req->uscc().empty()) {
-      violations.Add("company_name", "give a company name or a uscc (or both)");
-    }
-    if (!req->uscc().empty()) {
-      if (auto problem = UsccProblem(req->uscc())) violations.Add("uscc", *problem);
-    }
-    if (CharCount(req->company_name()) > 200) violations.Add("company_name", "must be at most 200 characters");
-    RETURN_IF_ERROR(violations.ToStatus());
+    RETURN_IF_ERROR(CheckFindDuplicateLeadsRequest(*req));
     std::string key = req->company_name().empty() ? "" : NormalizeCompanyName(req->company_name());
     ASSIGN_OR_RETURN(std::vector<Lead> leads,
                      store_.FindActive(ScopeFor(call.principal), req->uscc(), key, 100, call.deadline));
+    // As many of the (at most 100) matches as one response holds: long notes
+    // and many contacts make a lead large.
+    TrimPage(leads, leads.size(), call.page_bytes);
     for (Lead& lead : leads) {
       RedactLead(call.principal, lead);
       auto* match = resp->add_matches();

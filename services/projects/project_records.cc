@@ -10,6 +10,7 @@
 #include "services/common/field_violations.h"
 #include "services/common/resource_name.h"
 #include "services/common/status_macros.h"
+#include "services/projects/project_requests.h"
 #include "services/projects/project_rules.h"
 #include "services/projects/projects_service.h"
 
@@ -221,7 +222,7 @@ grpc::ServerUnaryReactor* ProjectsService::GetUnitTarget(Ctx* ctx, const v1::Get
 grpc::ServerUnaryReactor* ProjectsService::ListUnitTargets(Ctx* ctx, const v1::ListUnitTargetsRequest* req,
                                                            v1::ListUnitTargetsResponse* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "ListUnitTargets"), [=, this](const CallContext& call) -> absl::Status {
-    if (req->year() < 1949 || req->year() > 2100) return InvalidField("year", "is required: a year in 1949–2100");
+    RETURN_IF_ERROR(CheckListUnitTargetsRequest(*req));
     ASSIGN_OR_RETURN(std::vector<v1::UnitTarget> list, targets_.List(req->year(), call.deadline));
     for (v1::UnitTarget& t : list) resp->add_unit_targets()->Swap(&t);
     return absl::OkStatus();

@@ -9,7 +9,7 @@
 #include "services/common/field_violations.h"
 #include "services/common/resource_name.h"
 #include "services/common/status_macros.h"
-#include "services/common/text.h"
+#include "services/projects/project_requests.h"
 #include "services/projects/project_rules.h"
 #include "services/projects/projects_service.h"
 
@@ -19,27 +19,6 @@ namespace {
 using v1::Project;
 
 constexpr char kService[] = "crm.v1.ProjectService/";
-
-// The effective day of a move: `text` (default today), not before the
-// current stage's day and not in the future.
-absl::StatusOr<absl::CivilDay> EffectiveDay(const std::string& text, const Project& p, absl::CivilDay today) {
-  if (text.empty()) return today;
-  std::optional<absl::CivilDay> day = ParseIsoDay(text);
-  if (!day) return InvalidField("effective_date", "must be a date YYYY-MM-DD");
-  if (*day > today) return InvalidField("effective_date", absl::StrCat("must not be after today (", IsoDay(today), ")"));
-  std::optional<absl::CivilDay> since = ParseIsoDay(p.stage_date());
-  if (since && *day < *since) {
-    return InvalidField("effective_date",
-                        absl::StrCat("must not be before the current stage's day (", p.stage_date(), ")"));
-  }
-  return *day;
-}
-
-absl::Status CheckNote(const std::string& text, const char* field, bool required) {
-  if (required && text.find_first_not_of(" \t\n") == std::string::npos) return InvalidField(field, "is required");
-  if (CharCount(text) > 1000) return InvalidField(field, "must be at most 1000 characters");
-  return absl::OkStatus();
-}
 
 absl::Status VisibleAndChangeable(const CallContext& call, const Project& p) {
   if (!CanSeeProject(call.principal, p)) return absl::NotFoundError(absl::StrCat(p.name(), " does not exist"));
@@ -51,12 +30,7 @@ absl::Status VisibleAndChangeable(const CallContext& call, const Project& p) {
 grpc::ServerUnaryReactor* ProjectsService::AdvanceProjectStage(Ctx* ctx, const v1::AdvanceProjectStageRequest* req,
                                                                Project* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "AdvanceProjectStage"), [=, this](const CallContext& call) -> absl::Status {
-    FieldViolations violations;
-    if (req->to_stage() == v1::PROJECT_STAGE_UNSPECIFIED) violations.Add("to_stage", "is required");
-    CheckRequestId(req->request_id(), violations);
-    RETURN_IF_ERROR(violations.ToStatus());
-    RETURN_IF_ERROR(CheckNote(req->evidence_note(), "evidence_note", false));
-    RETURN_IF_ERROR(CheckNote(req->justification(), "justification", false));
+    RETURN_IF_ERROR(CheckAdvanceProjectStageRequest(*req));
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "projects", "name"));
     absl::CivilDay today = ZoneDay(absl::Now());
     const bool justified = req->justification().find_first_not_of(" \t\n") != std::string::npos;
@@ -92,16 +66,7 @@ grpc::ServerUnaryReactor* ProjectsService::AdvanceProjectStage(Ctx* ctx, const v
 grpc::ServerUnaryReactor* ProjectsService::MarkProjectLost(Ctx* ctx, const v1::MarkProjectLostRequest* req,
                                                            Project* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "MarkProjectLost"), [=, this](const CallContext& call) -> absl::Status {
-    FieldViolations violations;
-    if (req->reason() == v1::LOST_REASON_UNSPECIFIED || !v1::LostReason_IsValid(req->reason())) {
-      violations.Add("reason", "is required: competing region, investor withdrew, land, policy, financing or other");
-    }
-    if (req->reason() == v1::LOST_REASON_OTHER && req->note().find_first_not_of(" \t\n") == std::string::npos) {
-      violations.Add("note", "is required when the reason is OTHER");
-    }
-    if (CharCount(req->note()) > 1000) violations.Add("note", "must be at most 1000 characters");
-    CheckRequestId(req->request_id(), violations);
-    RETURN_IF_ERROR(violations.ToStatus());
+    RETURN_IF_ERROR(CheckMarkProjectLostRequest(*req));
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "projects", "name"));
     absl::CivilDay today = ZoneDay(absl::Now());
     ASSIGN_OR_RETURN(*resp, projects_.Mutate(MutationOf(call, req->request_id()), id, req->etag(),
@@ -127,10 +92,7 @@ grpc::ServerUnaryReactor* ProjectsService::MarkProjectLost(Ctx* ctx, const v1::M
 grpc::ServerUnaryReactor* ProjectsService::ReopenProject(Ctx* ctx, const v1::ReopenProjectRequest* req,
                                                          Project* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "ReopenProject"), [=, this](const CallContext& call) -> absl::Status {
-    FieldViolations violations;
-    CheckRequestId(req->request_id(), violations);
-    RETURN_IF_ERROR(violations.ToStatus());
-    RETURN_IF_ERROR(CheckNote(req->note(), "note", true));
+    RETURN_IF_ERROR(CheckReopenProjectRequest(*req));
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "projects", "name"));
     // Where it returns: the stage of the last move to LOST.
     ASSIGN_OR_RETURN(std::vector<v1::StageChange> history, projects_.History(id, call.deadline));

@@ -11,6 +11,7 @@
 #include "services/common/page_token.h"
 #include "services/common/resource_name.h"
 #include "services/common/status_macros.h"
+#include "services/projects/project_requests.h"
 #include "services/projects/project_rules.h"
 #include "storage/row_codec.h"
 
@@ -44,17 +45,9 @@ void ClearOutputs(Project& p) {
   p.clear_etag();
 }
 
-// The stall lists asked for, as store conditions on `today`.
-std::vector<StageOverdue> OverdueStages(const v1::ProjectPolicy& policy, v1::StallKind only, absl::CivilDay today) {
-  std::vector<StageOverdue> out;
-  for (v1::StallKind kind : {v1::STALL_KIND_SIGNED_NOT_REGISTERED, v1::STALL_KIND_REGISTERED_NOT_STARTED,
-                             v1::STALL_KIND_STARTED_NOT_IN_PRODUCTION}) {
-    if (only != v1::STALL_KIND_UNSPECIFIED && only != kind) continue;
-    // Stalled = more than the threshold's days in the stage = entered before today - threshold.
-    out.push_back({StageOfStall(kind), IsoDay(today - StallThresholdDays(policy, kind))});
-  }
-  return out;
-}
+// What Present adds to each listed project after the store: the stopwatch (a
+// milestone title of up to 200 characters, a few numbers) and the arrival rate.
+constexpr size_t kPresentedBytes = 900;
 
 }  // namespace
 
@@ -110,6 +103,8 @@ absl::Status ProjectsService::ListPage(const CallContext& call, ProjectQuery que
                                        const std::string& page_token,
                                        google::protobuf::RepeatedPtrField<Project>* out, std::string* next_page_token) {
   query.scope = ProjectScopeFor(call.principal);
+  query.max_bytes = call.page_bytes;
+  query.row_extra_bytes = kPresentedBytes;
   if (!page_token.empty()) {
     ASSIGN_OR_RETURN(PageCursor cursor, DecodePageToken(page_token, fingerprint));
     query.after = std::make_pair(cursor.key, cursor.id);
@@ -128,47 +123,7 @@ absl::Status ProjectsService::ListPage(const CallContext& call, ProjectQuery que
 grpc::ServerUnaryReactor* ProjectsService::ListProjects(Ctx* ctx, const v1::ListProjectsRequest* req,
                                                         v1::ListProjectsResponse* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "ListProjects"), [=, this](const CallContext& call) -> absl::Status {
-    FieldViolations violations;
-    ProjectQuery q;
-    q.stage = req->stage();
-    q.tier = req->tier();
-    q.industry = req->industry();
-    if (!req->unit().empty() && (q.unit_id = PrincipalId(req->unit(), "units")).empty()) {
-      violations.Add("unit", "must be a unit name like `units/promotion-1`");
-    }
-    if (!req->owner().empty() && (q.owner_id = PrincipalId(req->owner(), "users")).empty()) {
-      violations.Add("owner", "must be a user name like `users/alice`");
-    }
-    if (!req->investor_enterprise().empty()) {
-      absl::StatusOr<int64_t> id = ParseResourceId(req->investor_enterprise(), "enterprises", "investor_enterprise");
-      if (id.ok()) q.investor_enterprise_id = *id; else violations.Add("investor_enterprise", "must be `enterprises/{id}`");
-    }
-    if (!req->origin_lead().empty()) {
-      absl::StatusOr<int64_t> id = ParseResourceId(req->origin_lead(), "leads", "origin_lead");
-      if (id.ok()) q.origin_lead_id = *id; else violations.Add("origin_lead", "must be `leads/{id}`");
-    }
-    if (req->signed_year() != 0 && (req->signed_year() < 1949 || req->signed_year() > 2100)) {
-      violations.Add("signed_year", "must be 0 (any) or a year in 1949–2100");
-    }
-    q.signed_year = req->signed_year();
-    q.show_deleted = req->show_deleted();
-    if (req->stalled_only()) {
-      q.overdue_stages = OverdueStages(*policy_, v1::STALL_KIND_UNSPECIFIED, ZoneDay(absl::Now()));
-    }
-    const std::string& order = req->order_by();
-    if (order.empty() || order == "create_time desc") {
-      q.order = ProjectOrder::kCreateTimeDesc;
-    } else if (order == "planned_investment_cny desc") {
-      q.order = ProjectOrder::kAmountDesc;
-    } else if (order == "stage_date") {
-      q.order = ProjectOrder::kStageDate;
-    } else {
-      violations.Add("order_by", "must be `create_time desc` (default), `planned_investment_cny desc` or `stage_date`");
-    }
-    absl::StatusOr<int> size = EffectivePageSize(req->page_size());
-    if (!size.ok()) violations.Add("page_size", "must not be negative");
-    RETURN_IF_ERROR(violations.ToStatus());
-    q.page_size = *size;
+    ASSIGN_OR_RETURN(ProjectQuery q, ProjectQueryOf(*req, *policy_, ZoneDay(absl::Now())));
     v1::ListProjectsRequest unpaged = *req;
     unpaged.clear_page_size();
     unpaged.clear_page_token();
@@ -180,19 +135,7 @@ grpc::ServerUnaryReactor* ProjectsService::ListProjects(Ctx* ctx, const v1::List
 grpc::ServerUnaryReactor* ProjectsService::ListStalledProjects(Ctx* ctx, const v1::ListStalledProjectsRequest* req,
                                                                v1::ListStalledProjectsResponse* resp) {
   return runner_->Run(ctx, absl::StrCat(kService, "ListStalledProjects"), [=, this](const CallContext& call) -> absl::Status {
-    FieldViolations violations;
-    ProjectQuery q;
-    q.industry = req->industry();
-    if (!req->unit().empty() && (q.unit_id = PrincipalId(req->unit(), "units")).empty()) {
-      violations.Add("unit", "must be a unit name like `units/promotion-1`");
-    }
-    if (req->stall() == v1::STALL_KIND_NONE) violations.Add("stall", "must be one of the three lists, or unspecified");
-    absl::StatusOr<int> size = EffectivePageSize(req->page_size());
-    if (!size.ok()) violations.Add("page_size", "must not be negative");
-    RETURN_IF_ERROR(violations.ToStatus());
-    q.page_size = *size;
-    q.overdue_stages = OverdueStages(*policy_, req->stall(), ZoneDay(absl::Now()));
-    q.order = ProjectOrder::kStageDate;  // longest in their stage first
+    ASSIGN_OR_RETURN(ProjectQuery q, StalledProjectsQueryOf(*req, *policy_, ZoneDay(absl::Now())));
     v1::ListStalledProjectsRequest unpaged = *req;
     unpaged.clear_page_size();
     unpaged.clear_page_token();

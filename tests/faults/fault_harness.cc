@@ -70,8 +70,14 @@ std::unique_ptr<PrivateMariaDb> PrivateMariaDb::Start(const std::filesystem::pat
 PrivateMariaDb::~PrivateMariaDb() { RunScript("stop", ""); }
 
 bool PrivateMariaDb::RunScript(const std::string& command, const std::string& port) {
-  std::string line = absl::StrCat("'", Paths().source_dir, "/scripts/mariadb.sh' ", command, " '", dir_.string(), "' ",
-                                  port, " >>'", (dir_ / "script.log").string(), "' 2>&1");
+  // Its temporary files in a directory of its own (mariadbd takes its tmpdir
+  // from $TMPDIR): a MariaDB starting up deletes the `#sql*` files it finds in
+  // its tmpdir, which in a shared /tmp are another instance's, and a parallel
+  // test's mariadb-install-db then fails.
+  std::filesystem::create_directories(dir_ / "tmp");
+  std::string line = absl::StrCat("TMPDIR='", (dir_ / "tmp").string(), "' '", Paths().source_dir,
+                                  "/scripts/mariadb.sh' ", command, " '", dir_.string(), "' ", port, " >>'",
+                                  (dir_ / "script.log").string(), "' 2>&1");
   int status = std::system(line.c_str());
   if (status != 0) ADD_FAILURE() << "mariadb.sh " << command << " failed:\n" << ReadAll(dir_ / "script.log");
   return status == 0;
@@ -85,6 +91,8 @@ void PrivateMariaDb::Kill9() {
     for (int i = 0; i < 500 && kill(pid, 0) == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
 }
+
+void PrivateMariaDb::Stop() { RunScript("stop", ""); }
 
 bool PrivateMariaDb::Restart() { return RunScript("start", std::to_string(port_)); }
 
@@ -167,7 +175,11 @@ std::unique_ptr<grpc::ClientContext> ServerProcess::Context(absl::Duration timeo
   return ctx;
 }
 
-bool ServerProcess::WaitServing(absl::Duration timeout) const {
+bool ServerProcess::WaitServing(absl::Duration timeout) const { return WaitHealth(true, timeout); }
+
+bool ServerProcess::WaitHealth(bool serving, absl::Duration timeout) const {
+  const auto wanted = serving ? grpc::health::v1::HealthCheckResponse::SERVING
+                              : grpc::health::v1::HealthCheckResponse::NOT_SERVING;
   auto stub = grpc::health::v1::Health::NewStub(NewChannel());
   absl::Time give_up = absl::Now() + timeout;
   while (absl::Now() < give_up) {
@@ -175,7 +187,7 @@ bool ServerProcess::WaitServing(absl::Duration timeout) const {
     ctx.set_deadline(absl::ToChronoTime(absl::Now() + absl::Milliseconds(500)));
     grpc::health::v1::HealthCheckRequest req;
     grpc::health::v1::HealthCheckResponse resp;
-    if (stub->Check(&ctx, req, &resp).ok() && resp.status() == grpc::health::v1::HealthCheckResponse::SERVING) {
+    if (stub->Check(&ctx, req, &resp).ok() && resp.status() == wanted) {
       return true;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));

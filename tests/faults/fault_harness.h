@@ -47,6 +47,8 @@ class PrivateMariaDb {
 
   // kill -9 of mariadbd: a crash (committed transactions must survive it).
   void Kill9();
+  // A clean shutdown (SIGTERM, waiting until it has exited).
+  void Stop();
   // Starts it again in the same directory, on the same port; false on failure.
   bool Restart();
 
@@ -97,6 +99,8 @@ class ServerProcess {
 
   // grpc.health.v1 for the whole server ("") until SERVING or `timeout`.
   bool WaitServing(absl::Duration timeout) const;
+  // Likewise until it answers NOT_SERVING (serving == false) or SERVING.
+  bool WaitHealth(bool serving, absl::Duration timeout) const;
   std::string Log() const;
 
  private:

@@ -317,7 +317,7 @@ TEST_F(LeadStoreTest, ActivitiesPageNewestFirstAndMayChangeTheLead) {
   std::vector<std::string> days;
   std::optional<std::pair<int64_t, int64_t>> after;
   do {
-    auto page = store_->ListActivities(IdOf(lead), 3, after, Deadline());
+    auto page = store_->ListActivities(IdOf(lead), 3, 0, after, Deadline());
     ASSERT_TRUE(page.ok()) << page.status();
     for (const auto& a : page->activities) days.push_back(a.occur_date());
     after = page->next;

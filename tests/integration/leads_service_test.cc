@@ -341,16 +341,5 @@ TEST_F(LeadsServiceTest, WritesAreAudited) {
             "crm.v1.LeadService/CreateLead,crm.v1.LeadService/QualifyLead");
 }
 
-TEST(LeadsServiceCapacityTest, AFullQueueAnswersResourceExhaustedAtOnce) {
-  TestServer server(/*queue_capacity=*/0);
-  ASSERT_TRUE(server.ready());
-  grpc::ClientContext ctx;
-  ctx.AddMetadata("authorization", absl::StrCat("Bearer ", kToken));
-  v1::GetLeadRequest req;
-  req.set_name("leads/1");
-  Lead lead;
-  EXPECT_EQ(server.stub().GetLead(&ctx, req, &lead).error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
-}
-
 }  // namespace
 }  // namespace crm

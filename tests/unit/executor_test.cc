@@ -34,5 +34,19 @@ TEST(BoundedExecutorTest, RefusesWhenTheQueueIsFull) {
   release.Notify();
 }
 
+// The admission limit counts running and waiting tasks alike, so it holds
+// however far the workers got: here tasks come faster than they start.
+// (End to end, with crm-server refusing the excess: tests/faults/overload_test.cc.)
+TEST(BoundedExecutorTest, AdmitsThreadsPlusQueueCapacityTasksAtOnce) {
+  absl::Notification release;
+  BoundedExecutor executor(2, 3);
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_TRUE(executor.TrySubmit([&] { release.WaitForNotification(); })) << "task " << i;
+  }
+  EXPECT_FALSE(executor.TrySubmit([] {})) << "a sixth task exceeds 2 workers + 3 waiting";
+  EXPECT_EQ(executor.admitted(), 5u);
+  release.Notify();
+}
+
 }  // namespace
 }  // namespace crm

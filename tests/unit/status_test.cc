@@ -49,6 +49,7 @@ TEST(SqlErrorTest, MapsEachClassOnce) {
   EXPECT_EQ(code(1062), absl::StatusCode::kAlreadyExists);
   EXPECT_EQ(code(1213), absl::StatusCode::kAborted);
   EXPECT_EQ(code(1205), absl::StatusCode::kAborted);
+  EXPECT_EQ(code(1317), absl::StatusCode::kAborted);  // KILL QUERY
   EXPECT_EQ(code(2006), absl::StatusCode::kUnavailable);
   EXPECT_EQ(code(2013), absl::StatusCode::kUnavailable);
   EXPECT_EQ(code(1927), absl::StatusCode::kUnavailable);

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
+#include "services/common/field_violations.h"
+
 namespace crm {
 namespace {
 
@@ -29,6 +34,25 @@ TEST(UsccTest, RejectsCharactersOutsideTheAlphabet) {
   auto letter_i = UsccProblem("913502007760I9653A");
   ASSERT_TRUE(letter_i.has_value());
   EXPECT_NE(letter_i->find("character 13 'I'"), std::string::npos) << *letter_i;
+}
+
+// Found by the fuzz targets (tests/faults/fuzz): a full-width character was
+// counted as three and quoted as its first byte, which made the message, and
+// the google.rpc.BadRequest carrying it, invalid UTF-8 (the client could not
+// parse the violations).
+TEST(UsccTest, CountsAndQuotesCharactersNotBytes) {
+  EXPECT_EQ(UsccProblem("\uff19" "1350200776049653A"),
+            "character 1 '\uff19' is not one of 0-9 and A-Z without I, O, S, V, Z (full-width: type '9')");
+  EXPECT_EQ(UsccProblem("9135020077604965\u957f" "A"),
+            "character 17 '\u957f' is not one of 0-9 and A-Z without I, O, S, V, Z");
+  EXPECT_EQ(UsccProblem("\u957f"), "must be 18 characters, got 1");
+  EXPECT_EQ(UsccProblem("\xef" "1350200776049653A"),
+            "character 1 byte 0xEF is not one of 0-9 and A-Z without I, O, S, V, Z");
+  FieldViolations violations;
+  violations.Add("lead.uscc", *UsccProblem("\uff19\uff11" "350200776049653A"));
+  std::vector<FieldViolation> back = ViolationsOf(violations.ToStatus());
+  ASSERT_EQ(back.size(), 1u);
+  EXPECT_EQ(back[0].description, *UsccProblem("\uff19\uff11" "350200776049653A"));
 }
 
 }  // namespace

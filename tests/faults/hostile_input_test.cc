@@ -34,6 +34,7 @@
 #include "services/common/uscc.h"
 #include "tests/faults/fault_harness.h"
 #include "tests/integration/test_db.h"
+#include "tests/support/test_seed.h"
 
 namespace crm::testing {
 namespace {
@@ -445,7 +446,8 @@ std::string Varint(uint64_t v) {
 
 std::vector<Hostile> HostileBytes() {
   std::vector<Hostile> out;
-  std::mt19937 random(9);
+  const TestSeed seed(9);
+  std::mt19937 random(seed.value());
   for (int i = 0; i < 4; ++i) {
     std::string garbage(64 << (2 * i), '\0');
     for (char& c : garbage) c = static_cast<char>(random());

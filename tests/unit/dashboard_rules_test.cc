@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/common/escalation.h"
 #include "services/projects/project_rules.h"
+#include "tests/support/test_seed.h"
 
 namespace crm {
 namespace {
@@ -130,7 +131,8 @@ TEST(AlertPagingTest, BoundsKeepExactlyTheAlertsAfterAnyCursor) {
   const std::map<v1::AlertKind, ColorBands> bands = {{v1::ALERT_KIND_STALLED_PROJECT, {30, 90}},
                                                      {v1::ALERT_KIND_OVERDUE_MILESTONE, {30, 90}},
                                                      {v1::ALERT_KIND_OVERDUE_SERVICE_REQUEST, {3, 7}}};
-  std::mt19937 rng(7);
+  const testing::TestSeed seed(7);
+  std::mt19937 rng(seed.value());
   std::vector<v1::Alert> alerts;
   for (int i = 0; i < 400; ++i) {
     v1::Alert a;

@@ -33,6 +33,7 @@
 #include "google/protobuf/wrappers.pb.h"
 #include "storage/mutation.h"
 #include "storage/row_codec.h"
+#include "tests/support/test_seed.h"
 
 namespace crm {
 namespace {
@@ -314,7 +315,8 @@ TEST(ProtoJsonTest, MatchesProtobufOnRandomStoredAndAuditedMessages) {
       &v1::ProjectProblem::default_instance(), &v1::CapitalArrival::default_instance(),
       &v1::UnitTarget::default_instance(),     &v1::SecretaryAssignment::default_instance(),
   };
-  uint32_t seed = 1;
+  const testing::TestSeed base(1);
+  uint32_t seed = base.value();
   for (const Message* type : kTypes) ExpectRandomRoundTrips(*type, 300, seed++);
 }
 
@@ -336,7 +338,8 @@ TEST(ProtoJsonTest, MatchesProtobufOnEveryCrmType) {
     }
   }
   ASSERT_GT(types.size(), 100u);
-  uint32_t seed = 100;
+  const testing::TestSeed base(100);
+  uint32_t seed = base.value();
   for (const Descriptor* type : types) {
     const Message* prototype = google::protobuf::MessageFactory::generated_factory()->GetPrototype(type);
     ASSERT_NE(prototype, nullptr) << type->full_name();

@@ -18,9 +18,10 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
+#include "base/json_log.h"
+#include "base/shutdown_signals.h"
 #include "services/admin/admin_service.h"
 #include "services/common/executor.h"
-#include "services/common/json_log.h"
 #include "services/common/rpc_runner.h"
 #include "services/common/server.h"
 #include "services/dashboard/dashboard_service.h"
@@ -175,14 +176,14 @@ int main(int argc, char** argv) {
   absl::StatusOr<crm::v1::ProjectPolicy> project_policy = LoadPolicy<crm::v1::ProjectPolicy>(
       absl::GetFlag(FLAGS_project_policy), crm::DefaultProjectPolicyText(), &crm::ParseProjectPolicy);
   if (!project_policy.ok()) return Fail(std::string(project_policy.status().message()));
-  crm::LeadsService* leads = nullptr;
+  crm::LeadService* leads = nullptr;
 
   std::vector<std::unique_ptr<grpc::Service>> hosted;
   std::vector<grpc::Service*> services;
   std::vector<std::string> names;
   for (absl::string_view name : absl::StrSplit(absl::GetFlag(FLAGS_services), ',', absl::SkipEmpty())) {
     if (name == "leads") {
-      auto service = std::make_unique<crm::LeadsService>(&runner, pool->get());
+      auto service = std::make_unique<crm::LeadService>(&runner, pool->get());
       leads = service.get();
       hosted.push_back(std::move(service));
       names.push_back("crm.v1.LeadService");
@@ -190,10 +191,10 @@ int main(int argc, char** argv) {
       hosted.push_back(std::make_unique<crm::AdminService>(&runner, &principals, pool->get()));
       names.push_back("crm.v1.AdminService");
     } else if (name == "enterprises") {
-      hosted.push_back(std::make_unique<crm::EnterprisesService>(&runner, pool->get(), &*policy));
+      hosted.push_back(std::make_unique<crm::EnterpriseService>(&runner, pool->get(), &*policy));
       names.push_back("crm.v1.EnterpriseService");
     } else if (name == "projects") {
-      hosted.push_back(std::make_unique<crm::ProjectsService>(&runner, pool->get(), &*project_policy));
+      hosted.push_back(std::make_unique<crm::ProjectService>(&runner, pool->get(), &*project_policy));
       names.push_back("crm.v1.ProjectService");
     } else if (name == "dashboard") {
       hosted.push_back(std::make_unique<crm::DashboardService>(&runner, pool->get(), &*project_policy, &*policy));

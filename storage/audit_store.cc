@@ -7,7 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "services/common/status_macros.h"
+#include "base/status_macros.h"
 #include "storage/mutation.h"
 #include "storage/transaction.h"
 

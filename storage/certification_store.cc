@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "absl/strings/str_cat.h"
-#include "services/common/status_macros.h"
+#include "base/status_macros.h"
 #include "storage/enterprise_store.h"
 #include "storage/read_rows.h"
 #include "storage/row_codec.h"

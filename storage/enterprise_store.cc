@@ -11,11 +11,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "base/page_limit.h"
+#include "base/status_macros.h"
 #include "crm/v1/admin_service.pb.h"
 #include "google/protobuf/util/message_differencer.h"
-#include "services/common/page_limit.h"
-#include "services/common/status_macros.h"
 #include "storage/row_codec.h"
+#include "storage/sql_error.h"
 #include "storage/transaction.h"
 #include "storage/versioned_write.h"
 
@@ -129,7 +130,7 @@ absl::Status GuardUscc(Connection& conn, const std::string& uscc, absl::Function
     write();
     return absl::OkStatus();
   } catch (const sql::SQLException& e) {
-    if (e.getErrorCode() != 1062) throw;
+    if (!IsDuplicateKey(e)) throw;
     sql::PreparedStatement& ps = conn.Prepare("SELECT id FROM enterprises WHERE active_uscc = ?");
     ps.setString(1, uscc);
     std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
@@ -416,7 +417,7 @@ absl::StatusOr<std::vector<ImportedRow>> EnterpriseStore::ImportBatch(
     try {
       ids = InsertEnterprises(conn, inserts, now);
     } catch (const sql::SQLException& e) {
-      if (e.getErrorCode() != 1062) throw;
+      if (!IsDuplicateKey(e)) throw;
       // A concurrent import created one of them since the lookup: retrying the batch finds it.
       return absl::AbortedError("an enterprise of the batch was created by a concurrent call");
     }

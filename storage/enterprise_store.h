@@ -26,7 +26,7 @@ struct EnterpriseQuery {
   std::string uscc;           // exact; empty: any
   bool show_deleted = false;
   int page_size = 50;
-  // The bytes the page's rows may fill (0: no bound; see services/common/page_limit.h).
+  // The bytes the page's rows may fill (0: no bound; see base/page_limit.h).
   size_t max_bytes = 0;
   int64_t after_id = 0;  // continue after this id
 };

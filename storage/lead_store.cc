@@ -10,11 +10,14 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
-#include "services/common/page_limit.h"
-#include "services/common/status_macros.h"
+#include "base/calendar.h"
+#include "base/page_limit.h"
+#include "base/status_macros.h"
 #include "storage/row_codec.h"
+#include "storage/sql_error.h"
 #include "storage/transaction.h"
 #include "storage/versioned_write.h"
+#include "storage/where_clause.h"
 
 namespace crm {
 namespace {
@@ -111,7 +114,7 @@ absl::Status GuardUscc(Connection& conn, const Lead& lead, absl::FunctionRef<voi
     write();
     return absl::OkStatus();
   } catch (const sql::SQLException& e) {
-    if (e.getErrorCode() != 1062 || lead.uscc().empty()) throw;
+    if (!IsDuplicateKey(e) || lead.uscc().empty()) throw;
     sql::PreparedStatement& ps = conn.Prepare("SELECT id FROM leads WHERE active_uscc = ?");
     ps.setString(1, lead.uscc());
     std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
@@ -136,13 +139,14 @@ Activity ActivityFromRow(sql::ResultSet& rs) {
   return a;
 }
 
-int64_t DayNumber(const std::string& iso_date) {
-  absl::CivilDay day;
-  (void)absl::ParseCivilTime(iso_date, &day);
-  return day - absl::CivilDay(1970, 1, 1);
+// The column of each facet LeadVisibility names.
+absl::string_view LeadColumn(Facet facet) {
+  switch (facet) {
+    case Facet::kUnit: return "unit_id";
+    case Facet::kOwner: return "owner_id";
+    default: return "NULL";  // no such facet: matches nothing
+  }
 }
-
-std::string IsoDate(int64_t day_number) { return absl::FormatCivilTime(absl::CivilDay(1970, 1, 1) + day_number); }
 
 }  // namespace
 
@@ -157,54 +161,25 @@ absl::StatusOr<Lead> LeadStore::Get(int64_t id, absl::Time deadline) {
 
 absl::StatusOr<LeadPage> LeadStore::List(const LeadQuery& q, absl::Time deadline) {
   const char* time_col = q.by_update_time ? "update_time" : "create_time";
-  std::vector<std::string> where;
-  if (!q.scope.unit_id.empty()) {
-    where.push_back(q.scope.owner_id.empty() ? "unit_id = ?" : "(unit_id = ? OR owner_id = ?)");
-  }
-  if (!q.show_deleted) where.push_back("delete_time IS NULL");
-  if (q.status) where.push_back("status = ?");
-  if (!q.owner_id.empty()) where.push_back("owner_id = ?");
-  if (!q.unit_id.empty()) where.push_back("unit_id = ?");
-  if (q.target_list) where.push_back("target_list = ?");
-  if (q.channel) where.push_back("channel = ?");
-  if (q.industry) where.push_back("industry = ?");
-  if (!q.company_name_contains.empty()) where.push_back("company_name LIKE ? ESCAPE '!'");
-  const char* cmp = q.descending ? "<" : ">";
-  if (q.after) where.push_back(absl::StrCat("(", time_col, " ", cmp, " ? OR (", time_col, " = ? AND id ", cmp, " ?))"));
+  WhereClause where;
+  where.AddVisibility(q.scope, LeadColumn);
+  if (!q.show_deleted) where.Add("delete_time IS NULL");
+  if (q.status) where.Add("status = ?", {int64_t{q.status}});
+  if (!q.owner_id.empty()) where.Add("owner_id = ?", {q.owner_id});
+  if (!q.unit_id.empty()) where.Add("unit_id = ?", {q.unit_id});
+  if (q.target_list) where.Add("target_list = ?", {int64_t{q.target_list}});
+  if (q.channel) where.Add("channel = ?", {int64_t{q.channel}});
+  if (q.industry) where.Add("industry = ?", {int64_t{q.industry}});
+  if (!q.company_name_contains.empty()) where.AddContains({"company_name"}, q.company_name_contains);
+  if (q.after) where.AddAfter(time_col, "id", q.descending, SqlTime(absl::FromUnixMicros(q.after->first)), q.after->second);
   const char* dir = q.descending ? "DESC" : "ASC";
-  std::string sql = absl::StrCat("SELECT ", kLeadColumns, " FROM leads",
-                                 where.empty() ? "" : " WHERE ", absl::StrJoin(where, " AND "),
-                                 " ORDER BY ", time_col, " ", dir, ", id ", dir, " LIMIT ?");
+  std::string sql = absl::StrCat("SELECT ", kLeadColumns, " FROM leads", where.Sql(), " ORDER BY ", time_col, " ",
+                                 dir, ", id ", dir, " LIMIT ?");
   LeadPage page;
   RETURN_IF_ERROR(RunRead(*pool_, deadline, [&](Connection& conn) {
     page.leads.clear();  // the body may run twice (see RunRead)
     sql::PreparedStatement& ps = conn.Prepare(sql);
-    int i = 1;
-    if (!q.scope.unit_id.empty()) {
-      ps.setString(i++, q.scope.unit_id);
-      if (!q.scope.owner_id.empty()) ps.setString(i++, q.scope.owner_id);
-    }
-    if (q.status) ps.setInt(i++, q.status);
-    if (!q.owner_id.empty()) ps.setString(i++, q.owner_id);
-    if (!q.unit_id.empty()) ps.setString(i++, q.unit_id);
-    if (q.target_list) ps.setInt(i++, q.target_list);
-    if (q.channel) ps.setInt(i++, q.channel);
-    if (q.industry) ps.setInt(i++, q.industry);
-    if (!q.company_name_contains.empty()) {
-      std::string pattern;
-      for (char c : q.company_name_contains) {
-        if (c == '%' || c == '_' || c == '!') pattern += '!';
-        pattern += c;
-      }
-      ps.setString(i++, absl::StrCat("%", pattern, "%"));
-    }
-    if (q.after) {
-      std::string t = SqlTime(absl::FromUnixMicros(q.after->first));
-      ps.setString(i++, t);
-      ps.setString(i++, t);
-      ps.setInt64(i++, q.after->second);
-    }
-    ps.setInt(i++, q.page_size + 1);  // one more tells whether there is a next page
+    ps.setInt(where.Bind(ps), q.page_size + 1);  // one more tells whether there is a next page
     std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
     while (rs->next()) page.leads.push_back(LeadFromRow(*rs));
     return absl::OkStatus();
@@ -338,7 +313,7 @@ absl::StatusOr<ActivityPage> LeadStore::ListActivities(int64_t lead_id, int page
     int i = 1;
     ps.setInt64(i++, lead_id);
     if (after) {
-      std::string day = IsoDate(after->first);
+      std::string day = IsoDayOfNumber(after->first);
       ps.setString(i++, day);
       ps.setString(i++, day);
       ps.setInt64(i++, after->second);
@@ -357,21 +332,19 @@ absl::StatusOr<ActivityPage> LeadStore::ListActivities(int64_t lead_id, int page
   return page;
 }
 
-absl::StatusOr<std::vector<Lead>> LeadStore::FindActive(const LeadScope& scope, const std::string& uscc,
+absl::StatusOr<std::vector<Lead>> LeadStore::FindActive(const Visibility& scope, const std::string& uscc,
                                                         const std::string& name_key, int limit, absl::Time deadline) {
   std::vector<Lead> found;
   RETURN_IF_ERROR(RunRead(*pool_, deadline, [&](Connection& conn) {
     found.clear();  // the body may run twice (see RunRead)
-    // The scope as "no unit given, or this unit, or (when given) this owner".
-    sql::PreparedStatement& ps = conn.Prepare(absl::StrCat(
-        "SELECT ", kLeadColumns, " FROM leads WHERE delete_time IS NULL AND (active_uscc = ? OR company_name_key = ?)"
-        " AND (? = '' OR unit_id = ? OR owner_id = ?) ORDER BY id LIMIT ?"));
-    if (uscc.empty()) ps.setNull(1, sql::DataType::CHAR); else ps.setString(1, uscc);
-    if (name_key.empty()) ps.setNull(2, sql::DataType::VARCHAR); else ps.setString(2, name_key);
-    ps.setString(3, scope.unit_id);
-    ps.setString(4, scope.unit_id);
-    ps.setString(5, scope.owner_id);
-    ps.setInt(6, limit);
+    WhereClause where;
+    where.Add("delete_time IS NULL");
+    // An empty key matches nothing (NULL never equals).
+    where.Add("(active_uscc = NULLIF(?, '') OR company_name_key = NULLIF(?, ''))", {uscc, name_key});
+    where.AddVisibility(scope, LeadColumn);
+    sql::PreparedStatement& ps =
+        conn.Prepare(absl::StrCat("SELECT ", kLeadColumns, " FROM leads", where.Sql(), " ORDER BY id LIMIT ?"));
+    ps.setInt(where.Bind(ps), limit);
     std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
     while (rs->next()) found.push_back(LeadFromRow(*rs));
     return absl::OkStatus();

@@ -9,22 +9,16 @@
 #include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "base/visibility.h"
 #include "crm/v1/leads_service.pb.h"
 #include "storage/connection_pool.h"
 #include "storage/mutation.h"
 
 namespace crm {
 
-// Which leads a caller may see at all: when `unit_id` is set, only leads of that
-// unit, or (when `owner_id` is set too) owned by that user. Empty: all.
-struct LeadScope {
-  std::string unit_id;
-  std::string owner_id;
-};
-
 // Which leads to list, in which order, from where.
 struct LeadQuery {
-  LeadScope scope;
+  Visibility scope = Visibility::All();  // which leads the caller may see at all (LeadVisibility)
   v1::LeadStatus status = v1::LEAD_STATUS_UNSPECIFIED;  // unspecified: any
   std::string owner_id;                                 // empty: any
   std::string unit_id;
@@ -36,7 +30,7 @@ struct LeadQuery {
   bool descending = true;
   bool show_deleted = false;
   int page_size = 50;
-  // The bytes the page's rows may fill (0: no bound; see services/common/page_limit.h).
+  // The bytes the page's rows may fill (0: no bound; see base/page_limit.h).
   size_t max_bytes = 0;
   // Continue after this (time in microseconds, id); none: from the start.
   std::optional<std::pair<int64_t, int64_t>> after;
@@ -93,7 +87,7 @@ class LeadStore {
                                               absl::Time deadline);
 
   // Active (not deleted) leads in `scope` with this USCC or this normalised name.
-  absl::StatusOr<std::vector<v1::Lead>> FindActive(const LeadScope& scope, const std::string& uscc,
+  absl::StatusOr<std::vector<v1::Lead>> FindActive(const Visibility& scope, const std::string& uscc,
                                                    const std::string& name_key, int limit, absl::Time deadline);
 
  private:

@@ -8,12 +8,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "services/common/resource_name.h"
-#include "services/common/status_macros.h"
+#include "base/resource_name.h"
+#include "base/status_macros.h"
 #include "storage/enterprise_store.h"
 #include "storage/read_rows.h"
 #include "storage/request_ids.h"
 #include "storage/row_codec.h"
+#include "storage/sql_error.h"
 #include "storage/transaction.h"
 #include "storage/versioned_write.h"
 
@@ -126,7 +127,7 @@ absl::StatusOr<YearlyMetrics> MetricsStore::Upsert(const MutationContext& ctx, i
     try {
       ps.executeUpdate();
     } catch (const sql::SQLException& e) {
-      if (e.getErrorCode() != 1062) throw;
+      if (!IsDuplicateKey(e)) throw;
       // Created by a concurrent call since the lookup: the retry updates it.
       return absl::AbortedError(absl::StrCat(fresh.name(), " was created by a concurrent call"));
     }

@@ -11,8 +11,9 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
-#include "services/common/status_macros.h"
+#include "base/status_macros.h"
 #include "storage/row_codec.h"
+#include "storage/sql_error.h"
 #include "storage/transaction.h"
 
 namespace crm {
@@ -230,7 +231,7 @@ absl::StatusOr<v1::Unit> PrincipalStore::CreateUnit(const MutationContext& ctx, 
     try {
       InsertUnit(conn, id, unit.display_name(), now);
     } catch (const sql::SQLException& e) {
-      if (e.getErrorCode() != 1062) throw;
+      if (!IsDuplicateKey(e)) throw;
       return absl::AlreadyExistsError(absl::StrCat("units/", id, " already exists"));
     }
     created.set_name(absl::StrCat("units/", id));
@@ -273,7 +274,7 @@ absl::StatusOr<v1::User> PrincipalStore::CreateUser(const MutationContext& ctx, 
     try {
       InsertUser(conn, id, user, unit_id, now);
     } catch (const sql::SQLException& e) {
-      if (e.getErrorCode() != 1062) throw;
+      if (!IsDuplicateKey(e)) throw;
       return absl::AlreadyExistsError(absl::StrCat("users/", id, " already exists"));
     }
     ASSIGN_OR_RETURN(created, LoadUser(conn, id));

@@ -12,8 +12,8 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "base/principal.h"
 #include "crm/v1/admin_service.pb.h"
-#include "services/common/auth.h"
 #include "storage/connection_pool.h"
 #include "storage/mutation.h"
 

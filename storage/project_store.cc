@@ -11,14 +11,17 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/time/civil_time.h"
-#include "services/common/page_limit.h"
-#include "services/common/status_macros.h"
+#include "base/calendar.h"
+#include "base/page_limit.h"
+#include "base/status_macros.h"
 #include "storage/milestone_store.h"
 #include "storage/pipeline_rollup.h"
 #include "storage/read_rows.h"
 #include "storage/row_codec.h"
+#include "storage/sql_error.h"
 #include "storage/transaction.h"
 #include "storage/versioned_write.h"
+#include "storage/where_clause.h"
 
 namespace crm {
 namespace {
@@ -163,7 +166,7 @@ absl::Status GuardOriginLead(Connection& conn, const Project& p, absl::FunctionR
     write();
     return absl::OkStatus();
   } catch (const sql::SQLException& e) {
-    if (e.getErrorCode() != 1062 || p.origin_lead().empty()) throw;
+    if (!IsDuplicateKey(e) || p.origin_lead().empty()) throw;
     sql::PreparedStatement& ps = conn.Prepare("SELECT id FROM projects WHERE origin_lead_id = ?");
     ps.setInt64(1, LastId(p.origin_lead()));
     std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
@@ -172,13 +175,15 @@ absl::Status GuardOriginLead(Connection& conn, const Project& p, absl::FunctionR
   }
 }
 
-int64_t DayNumber(const std::string& iso_date) {
-  absl::CivilDay day;
-  (void)absl::ParseCivilTime(iso_date, &day);
-  return day - absl::CivilDay(1970, 1, 1);
+// The column of each facet ProjectVisibility names.
+absl::string_view ProjectColumn(Facet facet) {
+  switch (facet) {
+    case Facet::kUnit: return "unit_id";
+    case Facet::kOwner: return "owner_id";
+    case Facet::kServiceSecretary: return "service_secretary_id";
+    default: return "NULL";  // no such facet: matches nothing
+  }
 }
-
-std::string IsoDate(int64_t day_number) { return absl::FormatCivilTime(absl::CivilDay(1970, 1, 1) + day_number); }
 
 }  // namespace
 
@@ -192,76 +197,49 @@ absl::StatusOr<Project> ProjectStore::Get(int64_t id, absl::Time deadline) {
 }
 
 absl::StatusOr<ProjectPage> ProjectStore::List(const ProjectQuery& q, absl::Time deadline) {
-  std::vector<std::string> where;
-  if (!q.show_deleted) where.push_back("delete_time IS NULL");
-  if (!q.scope.unit_id.empty()) {
-    where.push_back(q.scope.user_id.empty() ? "unit_id = ?"
-                                            : "(unit_id = ? OR owner_id = ? OR service_secretary_id = ?)");
+  WhereClause where;
+  if (!q.show_deleted) where.Add("delete_time IS NULL");
+  where.AddVisibility(q.scope, ProjectColumn);
+  if (q.stage) where.Add("stage = ?", {int64_t{q.stage}});
+  if (q.tier) where.Add("tier = ?", {int64_t{q.tier}});
+  if (!q.unit_id.empty()) where.Add("unit_id = ?", {q.unit_id});
+  if (q.industry) where.Add("industry = ?", {int64_t{q.industry}});
+  if (!q.owner_id.empty()) where.Add("owner_id = ?", {q.owner_id});
+  if (q.investor_enterprise_id) where.Add("investor_enterprise_id = ?", {q.investor_enterprise_id});
+  if (q.origin_lead_id) where.Add("origin_lead_id = ?", {q.origin_lead_id});
+  if (q.signed_year) {
+    where.Add("signed_date BETWEEN ? AND ?", {absl::StrFormat("%04d-01-01", q.signed_year),
+                                              absl::StrFormat("%04d-12-31", q.signed_year)});
   }
-  if (q.stage) where.push_back("stage = ?");
-  if (q.tier) where.push_back("tier = ?");
-  if (!q.unit_id.empty()) where.push_back("unit_id = ?");
-  if (q.industry) where.push_back("industry = ?");
-  if (!q.owner_id.empty()) where.push_back("owner_id = ?");
-  if (q.investor_enterprise_id) where.push_back("investor_enterprise_id = ?");
-  if (q.origin_lead_id) where.push_back("origin_lead_id = ?");
-  if (q.signed_year) where.push_back("signed_date BETWEEN ? AND ?");
   if (!q.overdue_stages.empty()) {
-    std::vector<std::string> any(q.overdue_stages.size(), "(stage = ? AND stage_date < ?)");
-    where.push_back(absl::StrCat("(", absl::StrJoin(any, " OR "), ")"));
+    std::vector<std::string> any;
+    std::vector<WhereClause::Value> values;
+    for (const StageOverdue& o : q.overdue_stages) {
+      any.push_back("(stage = ? AND stage_date < ?)");
+      values.emplace_back(std::in_place_type<int64_t>, o.stage);
+      values.emplace_back(std::in_place_type<std::string>, o.entered_before);
+    }
+    where.Add(absl::StrCat("(", absl::StrJoin(any, " OR "), ")"), std::move(values));
   }
   const char* key = q.order == ProjectOrder::kAmountDesc  ? "planned_investment_cny"
                     : q.order == ProjectOrder::kStageDate ? "stage_date"
                                                           : "create_time";
   const bool descending = q.order != ProjectOrder::kStageDate;
-  const char* cmp = descending ? "<" : ">";
-  if (q.after) where.push_back(absl::StrCat("(", key, " ", cmp, " ? OR (", key, " = ? AND id ", cmp, " ?))"));
+  if (q.after) {
+    WhereClause::Value after = q.order == ProjectOrder::kCreateTimeDesc
+                                   ? WhereClause::Value(SqlTime(absl::FromUnixMicros(q.after->first)))
+                               : q.order == ProjectOrder::kStageDate ? WhereClause::Value(IsoDayOfNumber(q.after->first))
+                                                                     : WhereClause::Value(q.after->first);
+    where.AddAfter(key, "id", descending, std::move(after), q.after->second);
+  }
   const char* dir = descending ? "DESC" : "ASC";
-  std::string sql = absl::StrCat("SELECT ", kColumns, " FROM projects", where.empty() ? "" : " WHERE ",
-                                 absl::StrJoin(where, " AND "), " ORDER BY ", key, " ", dir, ", id ", dir, " LIMIT ?");
+  std::string sql = absl::StrCat("SELECT ", kColumns, " FROM projects", where.Sql(), " ORDER BY ", key, " ", dir,
+                                 ", id ", dir, " LIMIT ?");
   ProjectPage page;
   RETURN_IF_ERROR(RunRead(*pool_, deadline, [&](Connection& conn) {
     page.projects.clear();  // the body may run twice (see RunRead)
     sql::PreparedStatement& ps = conn.Prepare(sql);
-    int i = 1;
-    if (!q.scope.unit_id.empty()) {
-      ps.setString(i++, q.scope.unit_id);
-      if (!q.scope.user_id.empty()) {
-        ps.setString(i++, q.scope.user_id);
-        ps.setString(i++, q.scope.user_id);
-      }
-    }
-    if (q.stage) ps.setInt(i++, q.stage);
-    if (q.tier) ps.setInt(i++, q.tier);
-    if (!q.unit_id.empty()) ps.setString(i++, q.unit_id);
-    if (q.industry) ps.setInt(i++, q.industry);
-    if (!q.owner_id.empty()) ps.setString(i++, q.owner_id);
-    if (q.investor_enterprise_id) ps.setInt64(i++, q.investor_enterprise_id);
-    if (q.origin_lead_id) ps.setInt64(i++, q.origin_lead_id);
-    if (q.signed_year) {
-      ps.setString(i++, absl::StrFormat("%04d-01-01", q.signed_year));
-      ps.setString(i++, absl::StrFormat("%04d-12-31", q.signed_year));
-    }
-    for (const StageOverdue& o : q.overdue_stages) {
-      ps.setInt(i++, o.stage);
-      ps.setString(i++, o.entered_before);
-    }
-    if (q.after) {
-      if (q.order == ProjectOrder::kCreateTimeDesc) {
-        std::string t = SqlTime(absl::FromUnixMicros(q.after->first));
-        ps.setString(i++, t);
-        ps.setString(i++, t);
-      } else if (q.order == ProjectOrder::kStageDate) {
-        std::string day = IsoDate(q.after->first);
-        ps.setString(i++, day);
-        ps.setString(i++, day);
-      } else {
-        ps.setInt64(i++, q.after->first);
-        ps.setInt64(i++, q.after->first);
-      }
-      ps.setInt64(i++, q.after->second);
-    }
-    ps.setInt(i++, q.page_size + 1);  // one more tells whether there is a next page
+    ps.setInt(where.Bind(ps), q.page_size + 1);  // one more tells whether there is a next page
     std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
     while (rs->next()) page.projects.push_back(ProjectFromRow(*rs));
     return absl::OkStatus();

@@ -9,19 +9,12 @@
 #include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "base/visibility.h"
 #include "crm/v1/projects_service.pb.h"
 #include "storage/connection_pool.h"
 #include "storage/mutation.h"
 
 namespace crm {
-
-// Which projects a caller may see at all: when `unit_id` is set, those of the
-// unit, and (when `user_id` is set too) those the user owns or serves as
-// secretary. Empty: all. The same rule as CanSeeProject.
-struct ProjectScope {
-  std::string unit_id;
-  std::string user_id;
-};
 
 // A stage that has lasted too long: projects in `stage` since before
 // `entered_before` (exclusive, `YYYY-MM-DD`).
@@ -33,7 +26,7 @@ struct StageOverdue {
 enum class ProjectOrder { kCreateTimeDesc, kAmountDesc, kStageDate };
 
 struct ProjectQuery {
-  ProjectScope scope;
+  Visibility scope = Visibility::All();  // which projects the caller may see at all (ProjectVisibility)
   v1::ProjectStage stage = v1::PROJECT_STAGE_UNSPECIFIED;
   v1::InvestmentTier tier = v1::INVESTMENT_TIER_UNSPECIFIED;
   std::string unit_id;
@@ -47,7 +40,7 @@ struct ProjectQuery {
   std::vector<StageOverdue> overdue_stages;
   ProjectOrder order = ProjectOrder::kCreateTimeDesc;
   int page_size = 50;
-  // The bytes the page's rows may fill (0: no bound; see services/common/page_limit.h).
+  // The bytes the page's rows may fill (0: no bound; see base/page_limit.h).
   size_t max_bytes = 0;
   // Counted for each row on top of its size: what the caller adds to it (the stopwatch).
   size_t row_extra_bytes = 0;

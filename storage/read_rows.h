@@ -11,7 +11,7 @@
 #include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "services/common/status_macros.h"
+#include "base/status_macros.h"
 #include "storage/connection_pool.h"
 #include "storage/transaction.h"
 

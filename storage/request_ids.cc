@@ -10,6 +10,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "storage/sql_error.h"
 #include "storage/transaction.h"
 
 namespace crm {
@@ -52,7 +53,7 @@ absl::Status RecordAnswer(Connection& conn, const MutationContext& ctx, absl::st
     ps.executeUpdate();
     return absl::OkStatus();
   } catch (const sql::SQLException& e) {
-    if (e.getErrorCode() != 1062) throw;
+    if (!IsDuplicateKey(e)) throw;
   }
   absl::StatusOr<bool> answered = LoadAnswer(conn, ctx, response);
   if (!answered.ok()) return answered.status();

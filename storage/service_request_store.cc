@@ -7,12 +7,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "services/common/page_limit.h"
-#include "services/common/status_macros.h"
+#include "base/page_limit.h"
+#include "base/status_macros.h"
 #include "storage/enterprise_store.h"
 #include "storage/row_codec.h"
 #include "storage/transaction.h"
 #include "storage/versioned_write.h"
+#include "storage/where_clause.h"
 
 namespace crm {
 namespace {
@@ -90,6 +91,17 @@ absl::StatusOr<ServiceRequest> LoadRequest(Connection& conn, int64_t enterprise_
   return RequestFromRow(*rs);
 }
 
+// The column of each facet ServiceRequestVisibility names (`e` is the
+// request's enterprise, `r` the request).
+absl::string_view RequestColumn(Facet facet) {
+  switch (facet) {
+    case Facet::kServiceSecretary: return "e.service_secretary_id";
+    case Facet::kFirstResponderUnit: return "r.first_responder_unit_id";
+    case Facet::kHandlingUnit: return "r.handling_unit_id";
+    default: return "NULL";  // no such facet: matches nothing
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<ServiceRequest> ServiceRequestStore::Get(int64_t enterprise_id, int64_t id, absl::Time deadline) {
@@ -102,47 +114,22 @@ absl::StatusOr<ServiceRequest> ServiceRequestStore::Get(int64_t enterprise_id, i
 }
 
 absl::StatusOr<ServiceRequestPage> ServiceRequestStore::List(const ServiceRequestQuery& q, absl::Time deadline) {
-  std::vector<std::string> where;
-  bool scoped = !q.scope.user_id.empty() || !q.scope.unit_id.empty();
-  if (scoped) {
-    where.push_back(
-        "(e.service_secretary_id = ? OR r.first_responder_unit_id = ? OR r.handling_unit_id = ?)");
-  }
-  if (q.enterprise_id) where.push_back("r.enterprise_id = ?");
-  if (q.status) where.push_back("r.status = ?");
-  if (!q.unit_id.empty()) where.push_back("(r.first_responder_unit_id = ? OR r.handling_unit_id = ?)");
-  if (q.category) where.push_back("r.category = ?");
-  if (q.open_only) where.push_back(kOpen);
-  if (!q.due_from.empty()) where.push_back("r.due_date >= ?");
-  if (!q.due_to.empty()) where.push_back("r.due_date <= ?");
-  if (q.after) where.push_back("(r.due_date > ? OR (r.due_date = ? AND r.id > ?))");
-  std::string sql = absl::StrCat(kSelect, where.empty() ? "" : " WHERE ", absl::StrJoin(where, " AND "),
-                                 " ORDER BY r.due_date, r.id LIMIT ?");
+  WhereClause where;
+  where.AddVisibility(q.scope, RequestColumn);
+  if (q.enterprise_id) where.Add("r.enterprise_id = ?", {q.enterprise_id});
+  if (q.status) where.Add("r.status = ?", {int64_t{q.status}});
+  if (!q.unit_id.empty()) where.Add("(r.first_responder_unit_id = ? OR r.handling_unit_id = ?)", {q.unit_id, q.unit_id});
+  if (q.category) where.Add("r.category = ?", {int64_t{q.category}});
+  if (q.open_only) where.Add(kOpen);
+  if (!q.due_from.empty()) where.Add("r.due_date >= ?", {q.due_from});
+  if (!q.due_to.empty()) where.Add("r.due_date <= ?", {q.due_to});
+  if (q.after) where.AddAfter("r.due_date", "r.id", /*descending=*/false, q.after->first, q.after->second);
+  std::string sql = absl::StrCat(kSelect, where.Sql(), " ORDER BY r.due_date, r.id LIMIT ?");
   ServiceRequestPage page;
   RETURN_IF_ERROR(RunRead(*pool_, deadline, [&](Connection& conn) {
     page.requests.clear();  // the body may run twice (see RunRead)
     sql::PreparedStatement& ps = conn.Prepare(sql);
-    int i = 1;
-    if (scoped) {
-      ps.setString(i++, q.scope.user_id);
-      ps.setString(i++, q.scope.unit_id);
-      ps.setString(i++, q.scope.unit_id);
-    }
-    if (q.enterprise_id) ps.setInt64(i++, q.enterprise_id);
-    if (q.status) ps.setInt(i++, q.status);
-    if (!q.unit_id.empty()) {
-      ps.setString(i++, q.unit_id);
-      ps.setString(i++, q.unit_id);
-    }
-    if (q.category) ps.setInt(i++, q.category);
-    if (!q.due_from.empty()) ps.setString(i++, q.due_from);
-    if (!q.due_to.empty()) ps.setString(i++, q.due_to);
-    if (q.after) {
-      ps.setString(i++, q.after->first);
-      ps.setString(i++, q.after->first);
-      ps.setInt64(i++, q.after->second);
-    }
-    ps.setInt(i++, q.page_size + 1);  // one more tells whether there is a next page
+    ps.setInt(where.Bind(ps), q.page_size + 1);  // one more tells whether there is a next page
     std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
     while (rs->next()) page.requests.push_back(RequestFromRow(*rs));
     return absl::OkStatus();

@@ -9,24 +9,16 @@
 #include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "base/visibility.h"
 #include "crm/v1/enterprises_service.pb.h"
 #include "storage/connection_pool.h"
 #include "storage/mutation.h"
 
 namespace crm {
 
-// Which requests a caller may see at all: when `user_id` or `unit_id` is set,
-// those of enterprises whose secretary is the user, and those the unit took
-// (first responder) or handles. Both empty: all. The same rule as
-// CanSeeServiceRequest.
-struct ServiceRequestScope {
-  std::string user_id;
-  std::string unit_id;
-};
-
 // Which requests to list, earliest due date first, from where.
 struct ServiceRequestQuery {
-  ServiceRequestScope scope;
+  Visibility scope = Visibility::All();  // which requests the caller may see at all (ServiceRequestVisibility)
   int64_t enterprise_id = 0;  // 0: every enterprise
   v1::ServiceRequestStatus status = v1::SERVICE_REQUEST_STATUS_UNSPECIFIED;
   std::string unit_id;  // took or handles
@@ -35,7 +27,7 @@ struct ServiceRequestQuery {
   std::string due_from;  // inclusive `YYYY-MM-DD` bounds; empty: unbounded
   std::string due_to;
   int page_size = 50;
-  // The bytes the page's rows may fill (0: no bound; see services/common/page_limit.h).
+  // The bytes the page's rows may fill (0: no bound; see base/page_limit.h).
   size_t max_bytes = 0;
   // Continue after this (due date, id).
   std::optional<std::pair<std::string, int64_t>> after;

@@ -3,6 +3,11 @@
 #include "absl/strings/str_cat.h"
 
 namespace crm {
+namespace {
+
+constexpr int kDuplicateKey = 1062;  // ER_DUP_ENTRY
+
+}  // namespace
 
 bool IsConnectionError(const sql::SQLException& e) {
   switch (e.getErrorCode()) {
@@ -19,11 +24,13 @@ bool IsConnectionError(const sql::SQLException& e) {
   }
 }
 
+bool IsDuplicateKey(const sql::SQLException& e) { return e.getErrorCode() == kDuplicateKey; }
+
 absl::Status StatusFromSqlError(const sql::SQLException& e) {
   std::string what = absl::StrCat("MySQL error ", e.getErrorCode(), " (", e.getSQLState(), "): ", e.what());
   if (IsConnectionError(e)) return absl::UnavailableError(what);
   switch (e.getErrorCode()) {
-    case 1062: return absl::AlreadyExistsError(what);
+    case kDuplicateKey: return absl::AlreadyExistsError(what);
     case 1205:
     case 1213:
     case 1317: return absl::AbortedError(what);  // ER_QUERY_INTERRUPTED: someone's KILL QUERY

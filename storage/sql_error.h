@@ -19,6 +19,11 @@ absl::Status StatusFromSqlError(const sql::SQLException& e);
 // True when the connection that raised `e` cannot be used again.
 bool IsConnectionError(const sql::SQLException& e);
 
+// True when `e` is a duplicate key (ER_DUP_ENTRY): the stores that turn one
+// into an answer of their own (naming the record that holds the key, or a
+// retry's first answer) catch it with this.
+bool IsDuplicateKey(const sql::SQLException& e);
+
 }  // namespace crm
 
 #endif  // CRM_STORAGE_SQL_ERROR_H_

@@ -6,7 +6,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "services/common/json_log.h"
+#include "base/json_log.h"
 
 namespace crm {
 

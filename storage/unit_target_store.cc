@@ -7,9 +7,10 @@
 #include <memory>
 
 #include "absl/strings/str_cat.h"
-#include "services/common/status_macros.h"
+#include "base/status_macros.h"
 #include "storage/read_rows.h"
 #include "storage/row_codec.h"
+#include "storage/sql_error.h"
 #include "storage/transaction.h"
 
 namespace crm {
@@ -83,7 +84,7 @@ absl::StatusOr<UnitTarget> UnitTargetStore::Set(const MutationContext& ctx, cons
       ps.executeUpdate();
     } catch (const sql::SQLException& e) {
       if (e.getErrorCode() == 1452) return absl::NotFoundError(absl::StrCat("units/", unit_id, " does not exist"));
-      if (e.getErrorCode() == 1062) return absl::AbortedError("set by a concurrent call");
+      if (IsDuplicateKey(e)) return absl::AbortedError("set by a concurrent call");
       throw;
     }
     ASSIGN_OR_RETURN(after, LoadTarget(conn, unit_id, t.year(), /*lock=*/false));

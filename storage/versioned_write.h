@@ -11,7 +11,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "services/common/status_macros.h"
+#include "base/status_macros.h"
 #include "storage/connection_pool.h"
 #include "storage/mutation.h"
 #include "storage/request_ids.h"

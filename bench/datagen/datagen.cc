@@ -9,6 +9,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "base/calendar.h"
+#include "base/status_macros.h"
 #include "bench/datagen/context.h"
 #include "bench/datagen/enterprise_gen.h"
 #include "bench/datagen/lead_gen.h"
@@ -16,8 +18,6 @@
 #include "bench/datagen/rollup_refill.h"
 #include "bench/datagen/units_gen.h"
 #include "crm/v1/projects_service.pb.h"
-#include "services/common/calendar.h"
-#include "services/common/status_macros.h"
 #include "storage/connection_pool.h"
 #include "storage/sql_error.h"
 

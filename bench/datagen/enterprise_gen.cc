@@ -4,10 +4,10 @@
 #include <cmath>
 
 #include "absl/strings/str_cat.h"
+#include "base/status_macros.h"
 #include "bench/datagen/synthetic_ids.h"
 #include "bench/datagen/vocabulary.h"
 #include "crm/v1/enterprises_service.pb.h"
-#include "services/common/status_macros.h"
 #include "storage/mutation.h"
 
 namespace crm::datagen {

@@ -12,10 +12,10 @@
 #include <vector>
 
 #include "absl/strings/str_format.h"
+#include "base/status_macros.h"
 #include "bench/datagen/project_lifecycle.h"
 #include "bench/datagen/synthetic_ids.h"
 #include "bench/datagen/vocabulary.h"
-#include "services/common/status_macros.h"
 #include "services/projects/project_rules.h"
 #include "storage/sql_error.h"
 

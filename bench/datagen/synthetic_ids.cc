@@ -1,7 +1,7 @@
 #include "bench/datagen/synthetic_ids.h"
 
 #include "absl/strings/str_cat.h"
-#include "services/common/uscc.h"
+#include "base/uscc.h"
 
 namespace crm::datagen {
 namespace {

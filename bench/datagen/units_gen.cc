@@ -19,9 +19,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "base/principal.h"
+#include "base/status_macros.h"
 #include "bench/datagen/vocabulary.h"
-#include "services/common/auth.h"
-#include "services/common/status_macros.h"
 #include "storage/principal_store.h"
 #include "storage/sql_error.h"
 

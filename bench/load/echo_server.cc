@@ -12,8 +12,8 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "base/shutdown_signals.h"
 #include "echo.grpc.pb.h"
-#include "services/common/server.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:0", "address to serve on (port 0: any free port)");
 ABSL_FLAG(std::string, port_file, "", "if set, write the port it listens on to this file");

@@ -6,7 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "services/common/uscc.h"
+#include "base/uscc.h"
 
 namespace crm::load {
 namespace {

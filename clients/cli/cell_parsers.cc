@@ -12,7 +12,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/time/civil_time.h"
-#include "services/common/text.h"
+#include "base/text.h"
 
 namespace crm::cli {
 namespace {

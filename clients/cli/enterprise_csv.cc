@@ -8,11 +8,11 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "base/text.h"
 #include "clients/cli/cell_parsers.h"
 #include "clients/cli/column_headers.h"
 #include "clients/cli/enterprise_fields.h"
 #include "clients/cli/money.h"
-#include "services/common/text.h"
 
 namespace crm::cli {
 namespace {

@@ -8,11 +8,11 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "base/text.h"
 #include "clients/cli/cell_parsers.h"
 #include "clients/cli/column_headers.h"
 #include "clients/cli/enum_text.h"
 #include "clients/cli/money.h"
-#include "services/common/text.h"
 
 namespace crm::cli {
 namespace {

@@ -8,12 +8,12 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
+#include "base/field_violations.h"
+#include "base/principal.h"
 #include "clients/cli/csv.h"
 #include "clients/cli/csv_files.h"
 #include "clients/cli/lead_csv.h"
 #include "clients/cli/progress.h"
-#include "services/common/auth.h"
-#include "services/common/field_violations.h"
 
 namespace crm::cli {
 namespace {

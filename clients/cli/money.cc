@@ -12,8 +12,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
+#include "base/text.h"
 #include "clients/cli/cell_parsers.h"
-#include "services/common/text.h"
 
 namespace crm::cli {
 namespace {

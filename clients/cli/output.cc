@@ -5,11 +5,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
+#include "base/field_violations.h"
 #include "clients/cli/cell_parsers.h"
 #include "clients/cli/csv.h"
 #include "clients/cli/lead_csv.h"
 #include "clients/cli/text_table.h"
-#include "services/common/field_violations.h"
 
 namespace crm::cli {
 namespace {

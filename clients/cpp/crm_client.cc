@@ -10,9 +10,9 @@
 #include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "base/field_violations.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
-#include "services/common/field_violations.h"
 
 namespace crm::client {
 namespace {
@@ -146,46 +146,46 @@ absl::Status Caller::Attempts(bool retryable, const std::function<grpc::Status(g
 }
 
 absl::StatusOr<v1::Lead> LeadsClient::GetLead(const v1::GetLeadRequest& req) {
-  return caller_.Call(*stub_, &v1::LeadService::Stub::GetLead, req, true);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::GetLead, req);
 }
 absl::StatusOr<v1::ListLeadsResponse> LeadsClient::ListLeads(const v1::ListLeadsRequest& req) {
-  return caller_.Call(*stub_, &v1::LeadService::Stub::ListLeads, req, true);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::ListLeads, req);
 }
 absl::StatusOr<v1::Lead> LeadsClient::CreateLead(v1::CreateLeadRequest req) {
-  return caller_.Call(*stub_, &v1::LeadService::Stub::CreateLead, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::CreateLead, WithRequestId(std::move(req)));
 }
 absl::StatusOr<v1::Lead> LeadsClient::UpdateLead(const v1::UpdateLeadRequest& req) {
-  return caller_.Call(*stub_, &v1::LeadService::Stub::UpdateLead, req, false);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::UpdateLead, req);
 }
 absl::StatusOr<v1::Lead> LeadsClient::DeleteLead(const v1::DeleteLeadRequest& req) {
-  return caller_.Call(*stub_, &v1::LeadService::Stub::DeleteLead, req, false);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::DeleteLead, req);
 }
 absl::StatusOr<v1::Lead> LeadsClient::UndeleteLead(const v1::UndeleteLeadRequest& req) {
-  return caller_.Call(*stub_, &v1::LeadService::Stub::UndeleteLead, req, false);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::UndeleteLead, req);
 }
 absl::StatusOr<v1::Lead> LeadsClient::QualifyLead(v1::QualifyLeadRequest req) {
-  return caller_.Call(*stub_, &v1::LeadService::Stub::QualifyLead, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::QualifyLead, WithRequestId(std::move(req)));
 }
 absl::StatusOr<v1::Lead> LeadsClient::DisqualifyLead(v1::DisqualifyLeadRequest req) {
-  return caller_.Call(*stub_, &v1::LeadService::Stub::DisqualifyLead, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::DisqualifyLead, WithRequestId(std::move(req)));
 }
 absl::StatusOr<v1::Lead> LeadsClient::ReopenLead(v1::ReopenLeadRequest req) {
-  return caller_.Call(*stub_, &v1::LeadService::Stub::ReopenLead, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::ReopenLead, WithRequestId(std::move(req)));
 }
 absl::StatusOr<v1::Activity> LeadsClient::AddLeadActivity(v1::AddLeadActivityRequest req) {
-  return caller_.Call(*stub_, &v1::LeadService::Stub::AddLeadActivity, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::AddLeadActivity, WithRequestId(std::move(req)));
 }
 absl::StatusOr<v1::ListLeadActivitiesResponse> LeadsClient::ListLeadActivities(
     const v1::ListLeadActivitiesRequest& req) {
-  return caller_.Call(*stub_, &v1::LeadService::Stub::ListLeadActivities, req, true);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::ListLeadActivities, req);
 }
 absl::StatusOr<v1::FindDuplicateLeadsResponse> LeadsClient::FindDuplicateLeads(
     const v1::FindDuplicateLeadsRequest& req) {
-  return caller_.Call(*stub_, &v1::LeadService::Stub::FindDuplicateLeads, req, true);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::FindDuplicateLeads, req);
 }
 
 absl::StatusOr<v1::ConvertLeadResponse> LeadsClient::ConvertLead(const v1::ConvertLeadRequest& req) {
-  return caller_.Call(*stub_, &v1::LeadService::Stub::ConvertLead, req, /*retryable=*/true);
+  return caller_.Call(*stub_, &v1::LeadService::Stub::ConvertLead, req);
 }
 
 EnterprisesClient::EnterprisesClient(std::shared_ptr<grpc::Channel> channel, ClientOptions options)
@@ -200,87 +200,87 @@ absl::StatusOr<std::unique_ptr<EnterprisesClient>> EnterprisesClient::Connect(co
 using EnterpriseStub = v1::EnterpriseService::Stub;
 
 absl::StatusOr<v1::Enterprise> EnterprisesClient::GetEnterprise(const v1::GetEnterpriseRequest& req) {
-  return caller_.Call(*stub_, &EnterpriseStub::GetEnterprise, req, true);
+  return caller_.Call(*stub_, &EnterpriseStub::GetEnterprise, req);
 }
 absl::StatusOr<v1::ListEnterprisesResponse> EnterprisesClient::ListEnterprises(
     const v1::ListEnterprisesRequest& req) {
-  return caller_.Call(*stub_, &EnterpriseStub::ListEnterprises, req, true);
+  return caller_.Call(*stub_, &EnterpriseStub::ListEnterprises, req);
 }
 absl::StatusOr<v1::Enterprise> EnterprisesClient::CreateEnterprise(v1::CreateEnterpriseRequest req) {
-  return caller_.Call(*stub_, &EnterpriseStub::CreateEnterprise, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &EnterpriseStub::CreateEnterprise, WithRequestId(std::move(req)));
 }
 absl::StatusOr<v1::Enterprise> EnterprisesClient::UpdateEnterprise(const v1::UpdateEnterpriseRequest& req) {
-  return caller_.Call(*stub_, &EnterpriseStub::UpdateEnterprise, req, false);
+  return caller_.Call(*stub_, &EnterpriseStub::UpdateEnterprise, req);
 }
 absl::StatusOr<v1::Enterprise> EnterprisesClient::DeleteEnterprise(const v1::DeleteEnterpriseRequest& req) {
-  return caller_.Call(*stub_, &EnterpriseStub::DeleteEnterprise, req, false);
+  return caller_.Call(*stub_, &EnterpriseStub::DeleteEnterprise, req);
 }
 absl::StatusOr<v1::Enterprise> EnterprisesClient::UndeleteEnterprise(const v1::UndeleteEnterpriseRequest& req) {
-  return caller_.Call(*stub_, &EnterpriseStub::UndeleteEnterprise, req, false);
+  return caller_.Call(*stub_, &EnterpriseStub::UndeleteEnterprise, req);
 }
 absl::StatusOr<v1::YearlyMetrics> EnterprisesClient::UpdateYearlyMetrics(const v1::UpdateYearlyMetricsRequest& req) {
-  return caller_.Call(*stub_, &EnterpriseStub::UpdateYearlyMetrics, req, req.yearly_metrics().etag().empty());
+  return caller_.Call(*stub_, &EnterpriseStub::UpdateYearlyMetrics, req);
 }
 absl::StatusOr<v1::ListYearlyMetricsResponse> EnterprisesClient::ListYearlyMetrics(
     const v1::ListYearlyMetricsRequest& req) {
-  return caller_.Call(*stub_, &EnterpriseStub::ListYearlyMetrics, req, true);
+  return caller_.Call(*stub_, &EnterpriseStub::ListYearlyMetrics, req);
 }
 absl::StatusOr<v1::Certification> EnterprisesClient::CreateCertification(v1::CreateCertificationRequest req) {
-  return caller_.Call(*stub_, &EnterpriseStub::CreateCertification, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &EnterpriseStub::CreateCertification, WithRequestId(std::move(req)));
 }
 absl::StatusOr<v1::Certification> EnterprisesClient::UpdateCertification(const v1::UpdateCertificationRequest& req) {
-  return caller_.Call(*stub_, &EnterpriseStub::UpdateCertification, req, false);
+  return caller_.Call(*stub_, &EnterpriseStub::UpdateCertification, req);
 }
 absl::StatusOr<v1::Certification> EnterprisesClient::DeleteCertification(const v1::DeleteCertificationRequest& req) {
-  return caller_.Call(*stub_, &EnterpriseStub::DeleteCertification, req, false);
+  return caller_.Call(*stub_, &EnterpriseStub::DeleteCertification, req);
 }
 absl::StatusOr<v1::ListCertificationsResponse> EnterprisesClient::ListCertifications(
     const v1::ListCertificationsRequest& req) {
-  return caller_.Call(*stub_, &EnterpriseStub::ListCertifications, req, true);
+  return caller_.Call(*stub_, &EnterpriseStub::ListCertifications, req);
 }
 absl::StatusOr<v1::EvaluateEnterpriseResponse> EnterprisesClient::EvaluateEnterprise(
     const v1::EvaluateEnterpriseRequest& req) {
-  return caller_.Call(*stub_, &EnterpriseStub::EvaluateEnterprise, req, true);
+  return caller_.Call(*stub_, &EnterpriseStub::EvaluateEnterprise, req);
 }
 absl::StatusOr<v1::ScreenEnterprisesResponse> EnterprisesClient::ScreenEnterprises(
     const v1::ScreenEnterprisesRequest& req) {
-  return caller_.Call(*stub_, &EnterpriseStub::ScreenEnterprises, req, true);
+  return caller_.Call(*stub_, &EnterpriseStub::ScreenEnterprises, req);
 }
 absl::StatusOr<v1::Enterprise> EnterprisesClient::AssignServiceSecretary(v1::AssignServiceSecretaryRequest req) {
-  return caller_.Call(*stub_, &EnterpriseStub::AssignServiceSecretary, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &EnterpriseStub::AssignServiceSecretary, WithRequestId(std::move(req)));
 }
 absl::StatusOr<v1::ListSecretaryAssignmentsResponse> EnterprisesClient::ListSecretaryAssignments(
     const v1::ListSecretaryAssignmentsRequest& req) {
-  return caller_.Call(*stub_, &EnterpriseStub::ListSecretaryAssignments, req, true);
+  return caller_.Call(*stub_, &EnterpriseStub::ListSecretaryAssignments, req);
 }
 absl::StatusOr<v1::ServiceRequest> EnterprisesClient::CreateServiceRequest(v1::CreateServiceRequestRequest req) {
-  return caller_.Call(*stub_, &EnterpriseStub::CreateServiceRequest, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &EnterpriseStub::CreateServiceRequest, WithRequestId(std::move(req)));
 }
 absl::StatusOr<v1::ServiceRequest> EnterprisesClient::GetServiceRequest(const v1::GetServiceRequestRequest& req) {
-  return caller_.Call(*stub_, &EnterpriseStub::GetServiceRequest, req, true);
+  return caller_.Call(*stub_, &EnterpriseStub::GetServiceRequest, req);
 }
 absl::StatusOr<v1::ListServiceRequestsResponse> EnterprisesClient::ListServiceRequests(
     const v1::ListServiceRequestsRequest& req) {
-  return caller_.Call(*stub_, &EnterpriseStub::ListServiceRequests, req, true);
+  return caller_.Call(*stub_, &EnterpriseStub::ListServiceRequests, req);
 }
 absl::StatusOr<v1::ServiceRequest> EnterprisesClient::UpdateServiceRequest(
     const v1::UpdateServiceRequestRequest& req) {
-  return caller_.Call(*stub_, &EnterpriseStub::UpdateServiceRequest, req, false);
+  return caller_.Call(*stub_, &EnterpriseStub::UpdateServiceRequest, req);
 }
 absl::StatusOr<v1::ServiceRequest> EnterprisesClient::AcceptServiceRequest(v1::AcceptServiceRequestRequest req) {
-  return caller_.Call(*stub_, &EnterpriseStub::AcceptServiceRequest, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &EnterpriseStub::AcceptServiceRequest, WithRequestId(std::move(req)));
 }
 absl::StatusOr<v1::ServiceRequest> EnterprisesClient::StartServiceRequest(v1::StartServiceRequestRequest req) {
-  return caller_.Call(*stub_, &EnterpriseStub::StartServiceRequest, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &EnterpriseStub::StartServiceRequest, WithRequestId(std::move(req)));
 }
 absl::StatusOr<v1::ServiceRequest> EnterprisesClient::ResolveServiceRequest(v1::ResolveServiceRequestRequest req) {
-  return caller_.Call(*stub_, &EnterpriseStub::ResolveServiceRequest, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &EnterpriseStub::ResolveServiceRequest, WithRequestId(std::move(req)));
 }
 absl::StatusOr<v1::ServiceRequest> EnterprisesClient::CloseServiceRequest(v1::CloseServiceRequestRequest req) {
-  return caller_.Call(*stub_, &EnterpriseStub::CloseServiceRequest, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &EnterpriseStub::CloseServiceRequest, WithRequestId(std::move(req)));
 }
 absl::StatusOr<v1::ServiceRequest> EnterprisesClient::ReopenServiceRequest(v1::ReopenServiceRequestRequest req) {
-  return caller_.Call(*stub_, &EnterpriseStub::ReopenServiceRequest, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &EnterpriseStub::ReopenServiceRequest, WithRequestId(std::move(req)));
 }
 
 absl::StatusOr<v1::ImportEnterprisesResponse> EnterprisesClient::ImportEnterprises(
@@ -335,71 +335,71 @@ absl::StatusOr<std::unique_ptr<ProjectsClient>> ProjectsClient::Connect(const Cl
 using ProjectStub = v1::ProjectService::Stub;
 
 absl::StatusOr<v1::Project> ProjectsClient::GetProject(const v1::GetProjectRequest& req) {
-  return caller_.Call(*stub_, &ProjectStub::GetProject, req, true);
+  return caller_.Call(*stub_, &ProjectStub::GetProject, req);
 }
 absl::StatusOr<v1::ListProjectsResponse> ProjectsClient::ListProjects(const v1::ListProjectsRequest& req) {
-  return caller_.Call(*stub_, &ProjectStub::ListProjects, req, true);
+  return caller_.Call(*stub_, &ProjectStub::ListProjects, req);
 }
 absl::StatusOr<v1::Project> ProjectsClient::CreateProject(v1::CreateProjectRequest req) {
-  return caller_.Call(*stub_, &ProjectStub::CreateProject, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &ProjectStub::CreateProject, WithRequestId(std::move(req)));
 }
 absl::StatusOr<v1::Project> ProjectsClient::UpdateProject(const v1::UpdateProjectRequest& req) {
-  return caller_.Call(*stub_, &ProjectStub::UpdateProject, req, false);
+  return caller_.Call(*stub_, &ProjectStub::UpdateProject, req);
 }
 absl::StatusOr<v1::Project> ProjectsClient::AdvanceProjectStage(v1::AdvanceProjectStageRequest req) {
-  return caller_.Call(*stub_, &ProjectStub::AdvanceProjectStage, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &ProjectStub::AdvanceProjectStage, WithRequestId(std::move(req)));
 }
 absl::StatusOr<v1::Project> ProjectsClient::MarkProjectLost(v1::MarkProjectLostRequest req) {
-  return caller_.Call(*stub_, &ProjectStub::MarkProjectLost, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &ProjectStub::MarkProjectLost, WithRequestId(std::move(req)));
 }
 absl::StatusOr<v1::Project> ProjectsClient::ReopenProject(v1::ReopenProjectRequest req) {
-  return caller_.Call(*stub_, &ProjectStub::ReopenProject, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &ProjectStub::ReopenProject, WithRequestId(std::move(req)));
 }
 absl::StatusOr<v1::ListStageHistoryResponse> ProjectsClient::ListStageHistory(
     const v1::ListStageHistoryRequest& req) {
-  return caller_.Call(*stub_, &ProjectStub::ListStageHistory, req, true);
+  return caller_.Call(*stub_, &ProjectStub::ListStageHistory, req);
 }
 absl::StatusOr<v1::CapitalArrival> ProjectsClient::RecordCapitalArrival(v1::RecordCapitalArrivalRequest req) {
-  return caller_.Call(*stub_, &ProjectStub::RecordCapitalArrival, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &ProjectStub::RecordCapitalArrival, WithRequestId(std::move(req)));
 }
 absl::StatusOr<v1::ListCapitalArrivalsResponse> ProjectsClient::ListCapitalArrivals(
     const v1::ListCapitalArrivalsRequest& req) {
-  return caller_.Call(*stub_, &ProjectStub::ListCapitalArrivals, req, true);
+  return caller_.Call(*stub_, &ProjectStub::ListCapitalArrivals, req);
 }
 absl::StatusOr<v1::Milestone> ProjectsClient::CreateMilestone(v1::CreateMilestoneRequest req) {
-  return caller_.Call(*stub_, &ProjectStub::CreateMilestone, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &ProjectStub::CreateMilestone, WithRequestId(std::move(req)));
 }
 absl::StatusOr<v1::Milestone> ProjectsClient::UpdateMilestone(const v1::UpdateMilestoneRequest& req) {
-  return caller_.Call(*stub_, &ProjectStub::UpdateMilestone, req, false);
+  return caller_.Call(*stub_, &ProjectStub::UpdateMilestone, req);
 }
 absl::StatusOr<v1::Milestone> ProjectsClient::DeleteMilestone(const v1::DeleteMilestoneRequest& req) {
-  return caller_.Call(*stub_, &ProjectStub::DeleteMilestone, req, false);
+  return caller_.Call(*stub_, &ProjectStub::DeleteMilestone, req);
 }
 absl::StatusOr<v1::ListMilestonesResponse> ProjectsClient::ListMilestones(const v1::ListMilestonesRequest& req) {
-  return caller_.Call(*stub_, &ProjectStub::ListMilestones, req, true);
+  return caller_.Call(*stub_, &ProjectStub::ListMilestones, req);
 }
 absl::StatusOr<v1::ListStalledProjectsResponse> ProjectsClient::ListStalledProjects(
     const v1::ListStalledProjectsRequest& req) {
-  return caller_.Call(*stub_, &ProjectStub::ListStalledProjects, req, true);
+  return caller_.Call(*stub_, &ProjectStub::ListStalledProjects, req);
 }
 absl::StatusOr<v1::ProjectProblem> ProjectsClient::CreateProjectProblem(v1::CreateProjectProblemRequest req) {
-  return caller_.Call(*stub_, &ProjectStub::CreateProjectProblem, WithRequestId(std::move(req)), true);
+  return caller_.Call(*stub_, &ProjectStub::CreateProjectProblem, WithRequestId(std::move(req)));
 }
 absl::StatusOr<v1::ProjectProblem> ProjectsClient::UpdateProjectProblem(const v1::UpdateProjectProblemRequest& req) {
-  return caller_.Call(*stub_, &ProjectStub::UpdateProjectProblem, req, false);
+  return caller_.Call(*stub_, &ProjectStub::UpdateProjectProblem, req);
 }
 absl::StatusOr<v1::ListProjectProblemsResponse> ProjectsClient::ListProjectProblems(
     const v1::ListProjectProblemsRequest& req) {
-  return caller_.Call(*stub_, &ProjectStub::ListProjectProblems, req, true);
+  return caller_.Call(*stub_, &ProjectStub::ListProjectProblems, req);
 }
 absl::StatusOr<v1::UnitTarget> ProjectsClient::SetUnitTarget(const v1::SetUnitTargetRequest& req) {
-  return caller_.Call(*stub_, &ProjectStub::SetUnitTarget, req, req.unit_target().etag().empty());
+  return caller_.Call(*stub_, &ProjectStub::SetUnitTarget, req);
 }
 absl::StatusOr<v1::UnitTarget> ProjectsClient::GetUnitTarget(const v1::GetUnitTargetRequest& req) {
-  return caller_.Call(*stub_, &ProjectStub::GetUnitTarget, req, true);
+  return caller_.Call(*stub_, &ProjectStub::GetUnitTarget, req);
 }
 absl::StatusOr<v1::ListUnitTargetsResponse> ProjectsClient::ListUnitTargets(const v1::ListUnitTargetsRequest& req) {
-  return caller_.Call(*stub_, &ProjectStub::ListUnitTargets, req, true);
+  return caller_.Call(*stub_, &ProjectStub::ListUnitTargets, req);
 }
 
 DashboardClient::DashboardClient(std::shared_ptr<grpc::Channel> channel, ClientOptions options)
@@ -414,55 +414,55 @@ absl::StatusOr<std::unique_ptr<DashboardClient>> DashboardClient::Connect(const 
 using DashboardStub = v1::DashboardService::Stub;
 
 absl::StatusOr<v1::PipelineSummary> DashboardClient::GetPipelineSummary(const v1::GetPipelineSummaryRequest& req) {
-  return caller_.Call(*stub_, &DashboardStub::GetPipelineSummary, req, true);
+  return caller_.Call(*stub_, &DashboardStub::GetPipelineSummary, req);
 }
 absl::StatusOr<v1::UnitScoreboard> DashboardClient::GetUnitScoreboard(const v1::GetUnitScoreboardRequest& req) {
-  return caller_.Call(*stub_, &DashboardStub::GetUnitScoreboard, req, true);
+  return caller_.Call(*stub_, &DashboardStub::GetUnitScoreboard, req);
 }
 absl::StatusOr<v1::ListAlertsResponse> DashboardClient::ListAlerts(const v1::ListAlertsRequest& req) {
-  return caller_.Call(*stub_, &DashboardStub::ListAlerts, req, true);
+  return caller_.Call(*stub_, &DashboardStub::ListAlerts, req);
 }
 absl::StatusOr<v1::EnterprisePoolSummary> DashboardClient::GetEnterprisePoolSummary(
     const v1::GetEnterprisePoolSummaryRequest& req) {
-  return caller_.Call(*stub_, &DashboardStub::GetEnterprisePoolSummary, req, true);
+  return caller_.Call(*stub_, &DashboardStub::GetEnterprisePoolSummary, req);
 }
 absl::StatusOr<v1::Trend> DashboardClient::GetTrend(const v1::GetTrendRequest& req) {
-  return caller_.Call(*stub_, &DashboardStub::GetTrend, req, true);
+  return caller_.Call(*stub_, &DashboardStub::GetTrend, req);
 }
 
 AdminClient::AdminClient(std::shared_ptr<grpc::Channel> channel, ClientOptions options)
     : caller_(std::move(options)), stub_(v1::AdminService::NewStub(std::move(channel))) {}
 
 absl::StatusOr<v1::Unit> AdminClient::CreateUnit(const v1::CreateUnitRequest& req) {
-  return caller_.Call(*stub_, &v1::AdminService::Stub::CreateUnit, req, false);
+  return caller_.Call(*stub_, &v1::AdminService::Stub::CreateUnit, req);
 }
 absl::StatusOr<v1::ListUnitsResponse> AdminClient::ListUnits(const v1::ListUnitsRequest& req) {
-  return caller_.Call(*stub_, &v1::AdminService::Stub::ListUnits, req, true);
+  return caller_.Call(*stub_, &v1::AdminService::Stub::ListUnits, req);
 }
 absl::StatusOr<v1::User> AdminClient::CreateUser(const v1::CreateUserRequest& req) {
-  return caller_.Call(*stub_, &v1::AdminService::Stub::CreateUser, req, false);
+  return caller_.Call(*stub_, &v1::AdminService::Stub::CreateUser, req);
 }
 absl::StatusOr<v1::User> AdminClient::GetUser(const v1::GetUserRequest& req) {
-  return caller_.Call(*stub_, &v1::AdminService::Stub::GetUser, req, true);
+  return caller_.Call(*stub_, &v1::AdminService::Stub::GetUser, req);
 }
 absl::StatusOr<v1::ListUsersResponse> AdminClient::ListUsers(const v1::ListUsersRequest& req) {
-  return caller_.Call(*stub_, &v1::AdminService::Stub::ListUsers, req, true);
+  return caller_.Call(*stub_, &v1::AdminService::Stub::ListUsers, req);
 }
 absl::StatusOr<v1::User> AdminClient::UpdateUser(const v1::UpdateUserRequest& req) {
-  return caller_.Call(*stub_, &v1::AdminService::Stub::UpdateUser, req, false);
+  return caller_.Call(*stub_, &v1::AdminService::Stub::UpdateUser, req);
 }
 absl::StatusOr<v1::IssueTokenResponse> AdminClient::IssueToken(const v1::IssueTokenRequest& req) {
-  return caller_.Call(*stub_, &v1::AdminService::Stub::IssueToken, req, false);
+  return caller_.Call(*stub_, &v1::AdminService::Stub::IssueToken, req);
 }
 absl::StatusOr<v1::ListTokensResponse> AdminClient::ListTokens(const v1::ListTokensRequest& req) {
-  return caller_.Call(*stub_, &v1::AdminService::Stub::ListTokens, req, true);
+  return caller_.Call(*stub_, &v1::AdminService::Stub::ListTokens, req);
 }
 absl::StatusOr<v1::Token> AdminClient::RevokeToken(const v1::RevokeTokenRequest& req) {
-  return caller_.Call(*stub_, &v1::AdminService::Stub::RevokeToken, req, false);
+  return caller_.Call(*stub_, &v1::AdminService::Stub::RevokeToken, req);
 }
 
 absl::StatusOr<v1::ListAuditEventsResponse> AdminClient::ListAuditEvents(const v1::ListAuditEventsRequest& req) {
-  return caller_.Call(*stub_, &v1::AdminService::Stub::ListAuditEvents, req, true);
+  return caller_.Call(*stub_, &v1::AdminService::Stub::ListAuditEvents, req);
 }
 
 absl::Status LeadsClient::ForEachLead(v1::ListLeadsRequest req, int limit,

@@ -10,6 +10,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "base/method_policy.h"
 #include "crm/v1/admin_service.grpc.pb.h"
 #include "crm/v1/dashboard_service.grpc.pb.h"
 #include "crm/v1/enterprises_service.grpc.pb.h"
@@ -52,16 +53,17 @@ std::string NewRequestId();
 absl::StatusOr<std::shared_ptr<grpc::Channel>> MakeChannel(const ClientOptions& options);
 
 // The calling discipline every typed client shares: the token, a deadline per
-// attempt, and retries with backoff for calls the caller says are safe.
+// attempt, and retries with backoff for calls whose contract says they are
+// safe to send again (their method's retry policy, base/method_policy.h).
 class Caller {
  public:
   explicit Caller(ClientOptions options) : options_(std::move(options)) {}
 
   template <typename Stub, typename Req, typename Resp>
   absl::StatusOr<Resp> Call(Stub& stub, grpc::Status (Stub::*method)(grpc::ClientContext*, const Req&, Resp*),
-                            const Req& req, bool retryable) {
+                            const Req& req) {
     Resp resp;
-    absl::Status status = Attempts(retryable, [&](grpc::ClientContext* ctx) { return (stub.*method)(ctx, req, &resp); });
+    absl::Status status = Attempts(SafeToRetry(req), [&](grpc::ClientContext* ctx) { return (stub.*method)(ctx, req, &resp); });
     if (!status.ok()) return status;
     return resp;
   }

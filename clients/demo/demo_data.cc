@@ -11,10 +11,10 @@
 #include "absl/flags/parse.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/strip.h"
+#include "base/calendar.h"
 #include "clients/cpp/crm_client.h"
 #include "clients/demo/demo_enterprises.h"
 #include "clients/demo/demo_projects.h"
-#include "services/common/calendar.h"
 
 ABSL_FLAG(std::string, addr, "127.0.0.1:50051", "crm-server address");
 ABSL_FLAG(std::string, token_file, "", "file holding a bearer token");

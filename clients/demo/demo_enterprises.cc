@@ -2,8 +2,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "services/common/status_macros.h"
-#include "services/common/uscc.h"
+#include "base/status_macros.h"
+#include "base/uscc.h"
 
 namespace crm::demo {
 namespace {

@@ -2,7 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "services/common/status_macros.h"
+#include "base/status_macros.h"
 
 namespace crm::demo {
 namespace {

@@ -14,22 +14,22 @@ class GrpcDashboardBackend : public DashboardBackend {
 
   absl::StatusOr<v1::PipelineSummary> GetPipelineSummary(const std::string& token,
                                                          const v1::GetPipelineSummaryRequest& req) override {
-    return CallerFor(token).Call(*stub_, &v1::DashboardService::Stub::GetPipelineSummary, req, false);
+    return CallerFor(token).Call(*stub_, &v1::DashboardService::Stub::GetPipelineSummary, req);
   }
   absl::StatusOr<v1::UnitScoreboard> GetUnitScoreboard(const std::string& token,
                                                        const v1::GetUnitScoreboardRequest& req) override {
-    return CallerFor(token).Call(*stub_, &v1::DashboardService::Stub::GetUnitScoreboard, req, false);
+    return CallerFor(token).Call(*stub_, &v1::DashboardService::Stub::GetUnitScoreboard, req);
   }
   absl::StatusOr<v1::ListAlertsResponse> ListAlerts(const std::string& token,
                                                     const v1::ListAlertsRequest& req) override {
-    return CallerFor(token).Call(*stub_, &v1::DashboardService::Stub::ListAlerts, req, false);
+    return CallerFor(token).Call(*stub_, &v1::DashboardService::Stub::ListAlerts, req);
   }
   absl::StatusOr<v1::EnterprisePoolSummary> GetEnterprisePoolSummary(
       const std::string& token, const v1::GetEnterprisePoolSummaryRequest& req) override {
-    return CallerFor(token).Call(*stub_, &v1::DashboardService::Stub::GetEnterprisePoolSummary, req, false);
+    return CallerFor(token).Call(*stub_, &v1::DashboardService::Stub::GetEnterprisePoolSummary, req);
   }
   absl::StatusOr<v1::Trend> GetTrend(const std::string& token, const v1::GetTrendRequest& req) override {
-    return CallerFor(token).Call(*stub_, &v1::DashboardService::Stub::GetTrend, req, false);
+    return CallerFor(token).Call(*stub_, &v1::DashboardService::Stub::GetTrend, req);
   }
 
  private:

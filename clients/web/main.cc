@@ -10,14 +10,14 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
+#include "base/json_log.h"
+#include "base/shutdown_signals.h"
 #include "clients/cpp/crm_client.h"
 #include "clients/web/assets.h"
 #include "clients/web/dashboard_backend.h"
 #include "clients/web/listen_address.h"
 #include "clients/web/session_store.h"
 #include "clients/web/web_server.h"
-#include "services/common/json_log.h"
-#include "services/common/server.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:8080", "HTTP address to serve the page on (port 0: any free port)");
 ABSL_FLAG(std::string, port_file, "", "if set, write the port the page is served on to this file");

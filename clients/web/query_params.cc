@@ -9,7 +9,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
-#include "services/common/status_macros.h"
+#include "base/status_macros.h"
 
 namespace crm::web {
 namespace {

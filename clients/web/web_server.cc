@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "base/json_log.h"
 #include "clients/web/cookies.h"
 #include "clients/web/http_errors.h"
 #include "clients/web/login_form.h"
@@ -15,7 +16,6 @@
 #include "clients/web/proto_json.h"
 #include "clients/web/query_params.h"
 #include "clients/web/same_origin.h"
-#include "services/common/json_log.h"
 
 namespace crm::web {
 

@@ -1,9 +1,9 @@
 #include "services/admin/admin_requests.h"
 
 #include "absl/strings/str_cat.h"
+#include "base/resource_name.h"
+#include "base/status_macros.h"
 #include "services/common/permissions.h"
-#include "services/common/resource_name.h"
-#include "services/common/status_macros.h"
 
 namespace crm {
 namespace {

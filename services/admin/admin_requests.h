@@ -11,9 +11,9 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "base/field_violations.h"
 #include "crm/v1/admin_service.pb.h"
 #include "google/protobuf/field_mask.pb.h"
-#include "services/common/field_violations.h"
 
 namespace crm {
 

@@ -3,19 +3,17 @@
 #include <google/protobuf/util/time_util.h>
 
 #include "absl/strings/str_cat.h"
+#include "base/field_violations.h"
+#include "base/page_limit.h"
+#include "base/page_token.h"
+#include "base/resource_name.h"
+#include "base/status_macros.h"
 #include "services/admin/admin_requests.h"
-#include "services/common/field_violations.h"
-#include "services/common/page_limit.h"
-#include "services/common/page_token.h"
-#include "services/common/permissions.h"
 #include "services/common/call_mutation.h"
-#include "services/common/resource_name.h"
-#include "services/common/status_macros.h"
+#include "services/common/permissions.h"
 
 namespace crm {
 namespace {
-
-constexpr char kService[] = "crm.v1.AdminService/";
 
 // Keyset paging by text id: where a list call's page starts ("" for the first).
 absl::StatusOr<std::string> AfterId(const std::string& token, const google::protobuf::Message& unpaged) {
@@ -34,7 +32,7 @@ std::string NextToken(const std::string& last_id, const google::protobuf::Messag
 
 grpc::ServerUnaryReactor* AdminService::CreateUnit(grpc::CallbackServerContext* ctx,
                                                    const v1::CreateUnitRequest* req, v1::Unit* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "CreateUnit"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     RETURN_IF_ERROR(CheckCreateUnitRequest(*req));
     ASSIGN_OR_RETURN(*resp, store_->CreateUnit(MutationOf(call), req->unit_id(), req->unit()));
     return absl::OkStatus();
@@ -43,7 +41,7 @@ grpc::ServerUnaryReactor* AdminService::CreateUnit(grpc::CallbackServerContext* 
 
 grpc::ServerUnaryReactor* AdminService::ListUnits(grpc::CallbackServerContext* ctx,
                                                   const v1::ListUnitsRequest* req, v1::ListUnitsResponse* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "ListUnits"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int page_size, EffectivePageSize(req->page_size()));
     v1::ListUnitsRequest unpaged;
     ASSIGN_OR_RETURN(std::string after, AfterId(req->page_token(), unpaged));
@@ -57,7 +55,7 @@ grpc::ServerUnaryReactor* AdminService::ListUnits(grpc::CallbackServerContext* c
 
 grpc::ServerUnaryReactor* AdminService::CreateUser(grpc::CallbackServerContext* ctx,
                                                    const v1::CreateUserRequest* req, v1::User* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "CreateUser"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     RETURN_IF_ERROR(CheckCreateUserRequest(*req));
     v1::User user = req->user();
     user.set_active(true);
@@ -68,7 +66,7 @@ grpc::ServerUnaryReactor* AdminService::CreateUser(grpc::CallbackServerContext* 
 
 grpc::ServerUnaryReactor* AdminService::GetUser(grpc::CallbackServerContext* ctx, const v1::GetUserRequest* req,
                                                 v1::User* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "GetUser"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     std::string id = PrincipalId(req->name(), "users");
     if (id.empty()) return InvalidField("name", "must be a user name like `users/alice`");
     ASSIGN_OR_RETURN(*resp, store_->GetUser(id, call.deadline));
@@ -78,7 +76,7 @@ grpc::ServerUnaryReactor* AdminService::GetUser(grpc::CallbackServerContext* ctx
 
 grpc::ServerUnaryReactor* AdminService::ListUsers(grpc::CallbackServerContext* ctx,
                                                   const v1::ListUsersRequest* req, v1::ListUsersResponse* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "ListUsers"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int page_size, EffectivePageSize(req->page_size()));
     ASSIGN_OR_RETURN(std::string unit_id, ListUsersUnitOf(*req));
     v1::ListUsersRequest unpaged;
@@ -94,7 +92,7 @@ grpc::ServerUnaryReactor* AdminService::ListUsers(grpc::CallbackServerContext* c
 
 grpc::ServerUnaryReactor* AdminService::UpdateUser(grpc::CallbackServerContext* ctx,
                                                    const v1::UpdateUserRequest* req, v1::User* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "UpdateUser"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(std::string id, CheckUpdateUserRequest(*req));
     ASSIGN_OR_RETURN(*resp, store_->MutateUser(MutationOf(call), id, req->user().etag(), [&](v1::User& user) {
       RETURN_IF_ERROR(ApplyUserMask(req->update_mask(), req->user(), user));
@@ -108,7 +106,7 @@ grpc::ServerUnaryReactor* AdminService::UpdateUser(grpc::CallbackServerContext* 
 
 grpc::ServerUnaryReactor* AdminService::IssueToken(grpc::CallbackServerContext* ctx,
                                                    const v1::IssueTokenRequest* req, v1::IssueTokenResponse* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "IssueToken"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(TokenRequest token, CheckIssueTokenRequest(*req, absl::Now()));
     ASSIGN_OR_RETURN(auto issued, store_->IssueToken(MutationOf(call), token.user_id, req->description(), token.expire));
     *resp->mutable_token() = issued.first;
@@ -119,7 +117,7 @@ grpc::ServerUnaryReactor* AdminService::IssueToken(grpc::CallbackServerContext* 
 
 grpc::ServerUnaryReactor* AdminService::ListTokens(grpc::CallbackServerContext* ctx,
                                                    const v1::ListTokensRequest* req, v1::ListTokensResponse* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "ListTokens"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     std::string id = PrincipalId(req->principal(), "users");
     if (id.empty()) return InvalidField("principal", "must be a user name like `users/alice`");
     ASSIGN_OR_RETURN(std::vector<v1::Token> tokens, store_->ListTokens(id, call.deadline));
@@ -130,7 +128,7 @@ grpc::ServerUnaryReactor* AdminService::ListTokens(grpc::CallbackServerContext* 
 
 grpc::ServerUnaryReactor* AdminService::RevokeToken(grpc::CallbackServerContext* ctx,
                                                     const v1::RevokeTokenRequest* req, v1::Token* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "RevokeToken"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "tokens", "name"));
     ASSIGN_OR_RETURN(*resp, store_->RevokeToken(MutationOf(call), id));
     return absl::OkStatus();
@@ -140,7 +138,7 @@ grpc::ServerUnaryReactor* AdminService::RevokeToken(grpc::CallbackServerContext*
 grpc::ServerUnaryReactor* AdminService::ListAuditEvents(grpc::CallbackServerContext* ctx,
                                                         const v1::ListAuditEventsRequest* req,
                                                         v1::ListAuditEventsResponse* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "ListAuditEvents"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int page_size, EffectivePageSize(req->page_size()));
     v1::ListAuditEventsRequest unpaged = *req;
     unpaged.clear_page_size();

@@ -7,8 +7,8 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "base/principal.h"
 #include "crm/v1/admin_service.pb.h"
-#include "services/common/auth.h"
 
 namespace crm {
 
@@ -20,10 +20,9 @@ struct MethodPermission {
 };
 
 // The function-level permission table: for every RPC ("crm.v1.LeadService/GetLead"),
-// who may call it. One declarative table for every service; a method that is
-// not in it is denied to everyone, so a new RPC is unreachable until it is
-// added here (and the role × method test checks the table against the
-// services' descriptors).
+// who may call it, as its `method_policy` option in the contract says
+// (proto/crm/v1/method_options.proto). A method without a policy is denied to
+// everyone, so a new RPC is unreachable until its contract says who may call it.
 const std::map<std::string, MethodPermission>& PermissionTable();
 
 // The scopes that exist (those the table names), for validating accounts.

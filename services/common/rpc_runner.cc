@@ -4,9 +4,9 @@
 
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
+#include "base/json_log.h"
+#include "base/page_limit.h"
 #include "services/common/grpc_status.h"
-#include "services/common/json_log.h"
-#include "services/common/page_limit.h"
 #include "services/common/permissions.h"
 
 namespace crm {

@@ -11,7 +11,8 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
-#include "services/common/auth.h"
+#include "base/method_policy.h"
+#include "base/principal.h"
 #include "services/common/executor.h"
 #include "services/common/rate_limiter.h"
 
@@ -53,8 +54,10 @@ class RpcRunner {
       : executor_(executor), authenticator_(authenticator), options_(options) {}
 
   // `work` is `absl::Status(const CallContext&)`; it fills the response itself.
-  template <typename Work>
-  grpc::ServerUnaryReactor* Run(grpc::CallbackServerContext* ctx, absl::string_view method, Work work) {
+  // The method is the one whose request type is `Request` (base/method_policy.h).
+  template <typename Request, typename Work>
+  grpc::ServerUnaryReactor* Run(grpc::CallbackServerContext* ctx, const Request* /*req*/, Work work) {
+    const std::string& method = MethodNameOf<Request>();
     grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
     absl::Time start = absl::Now();
     in_flight_.fetch_add(1);  // before the drain check: see Drain
@@ -85,9 +88,12 @@ class RpcRunner {
   // the credential is read here, then on the executor the call is checked
   // (principal, rate limit, permission) and `then(status, call)` runs there,
   // with OK and the principal filled in, or with the refusal. A full executor
-  // calls `then` with RESOURCE_EXHAUSTED at once, on this thread.
-  void AdmitStream(grpc::CallbackServerContext* ctx, absl::string_view method,
-                   std::function<void(absl::Status, CallContext)> then);
+  // calls `then` with RESOURCE_EXHAUSTED at once, on this thread. The method
+  // is the one whose request type is `Request`.
+  template <typename Request>
+  void AdmitStream(grpc::CallbackServerContext* ctx, std::function<void(absl::Status, CallContext)> then) {
+    AdmitStream(ctx, MethodNameOf<Request>(), std::move(then));
+  }
 
   // Queues more blocking work of a streaming call; false when the executor is full.
   bool Submit(std::function<void()> task) { return executor_->TrySubmit(std::move(task)); }
@@ -112,6 +118,8 @@ class RpcRunner {
     std::string peer_common_name;
   };
 
+  void AdmitStream(grpc::CallbackServerContext* ctx, absl::string_view method,
+                   std::function<void(absl::Status, CallContext)> then);
   static absl::string_view Metadata(grpc::CallbackServerContext* ctx, absl::string_view key);
   static absl::StatusOr<Credential> CredentialOf(grpc::CallbackServerContext* ctx);
   CallContext NewCall(grpc::CallbackServerContext* ctx, absl::string_view method, absl::Time start) const;

@@ -9,9 +9,9 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
-#include "services/common/json_log.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "base/json_log.h"
 
 namespace crm {
 
@@ -106,24 +106,6 @@ std::shared_ptr<grpc::Channel> CrmServer::InProcessChannel() const {
   args.SetMaxReceiveMessageSize(config_.max_message_bytes);
   args.SetMaxSendMessageSize(config_.max_message_bytes);
   return server_->InProcessChannel(args);
-}
-
-void BlockShutdownSignals() {
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGINT);
-  sigaddset(&set, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &set, nullptr);
-}
-
-int WaitForShutdownSignal() {
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGINT);
-  sigaddset(&set, SIGTERM);
-  int signal = 0;
-  sigwait(&set, &signal);
-  return signal;
 }
 
 }  // namespace crm

@@ -72,11 +72,6 @@ class CrmServer {
   bool shut_down_ = false;
 };
 
-// Blocks until SIGINT or SIGTERM. Call BlockShutdownSignals() first thing in
-// main (before any thread starts) so that only this wait receives them.
-void BlockShutdownSignals();
-int WaitForShutdownSignal();
-
 }  // namespace crm
 
 #endif  // CRM_SERVICES_COMMON_SERVER_H_

@@ -6,7 +6,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "services/common/escalation.h"
+#include "base/escalation.h"
 
 namespace crm {
 

@@ -12,9 +12,9 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
+#include "base/principal.h"
 #include "crm/v1/dashboard_service.pb.h"
 #include "crm/v1/project_policy.pb.h"
-#include "services/common/auth.h"
 
 namespace crm {
 

@@ -7,14 +7,14 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
+#include "base/calendar.h"
+#include "base/escalation.h"
+#include "base/field_violations.h"
+#include "base/page_limit.h"
+#include "base/page_token.h"
+#include "base/resource_name.h"
+#include "base/status_macros.h"
 #include "google/protobuf/util/time_util.h"
-#include "services/common/calendar.h"
-#include "services/common/escalation.h"
-#include "services/common/field_violations.h"
-#include "services/common/page_limit.h"
-#include "services/common/page_token.h"
-#include "services/common/resource_name.h"
-#include "services/common/status_macros.h"
 #include "services/dashboard/dashboard_requests.h"
 #include "services/dashboard/dashboard_rules.h"
 #include "services/projects/project_rules.h"
@@ -22,7 +22,6 @@
 namespace crm {
 namespace {
 
-constexpr char kService[] = "crm.v1.DashboardService/";
 // Screening the pool for candidates is heavy; its answer is reused this long.
 constexpr absl::Duration kScreeningTtl = absl::Minutes(10);
 
@@ -64,7 +63,7 @@ DashboardService::DashboardService(RpcRunner* runner, ConnectionPool* pool, cons
 
 grpc::ServerUnaryReactor* DashboardService::GetPipelineSummary(Ctx* ctx, const v1::GetPipelineSummaryRequest* req,
                                                                v1::PipelineSummary* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "GetPipelineSummary"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(Period period, PeriodOf(call, req->year(), req->unit(), req->industry()));
     ASSIGN_OR_RETURN(std::vector<v1::PipelineCell> cells, store_.StageCells(period.filter, call.deadline));
     ASSIGN_OR_RETURN(auto months, store_.MonthTotals(period.filter, period.year, DashboardStore::GroupBy::kMonth,
@@ -104,7 +103,7 @@ grpc::ServerUnaryReactor* DashboardService::GetPipelineSummary(Ctx* ctx, const v
 
 grpc::ServerUnaryReactor* DashboardService::GetUnitScoreboard(Ctx* ctx, const v1::GetUnitScoreboardRequest* req,
                                                               v1::UnitScoreboard* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "GetUnitScoreboard"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(Period period, PeriodOf(call, req->year(), req->unit(), v1::INDUSTRY_SECTION_UNSPECIFIED));
     const absl::CivilDay today = period.today;
     const int year = period.year;
@@ -157,7 +156,7 @@ grpc::ServerUnaryReactor* DashboardService::GetUnitScoreboard(Ctx* ctx, const v1
 
 grpc::ServerUnaryReactor* DashboardService::ListAlerts(Ctx* ctx, const v1::ListAlertsRequest* req,
                                                        v1::ListAlertsResponse* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "ListAlerts"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(AlertPageRequest page, AlertPageRequestOf(*req));
     const int page_size = page.page_size;
     const std::optional<AlertCursor>& cursor = page.after;
@@ -213,7 +212,7 @@ grpc::ServerUnaryReactor* DashboardService::ListAlerts(Ctx* ctx, const v1::ListA
 grpc::ServerUnaryReactor* DashboardService::GetEnterprisePoolSummary(Ctx* ctx,
                                                                      const v1::GetEnterprisePoolSummaryRequest* req,
                                                                      v1::EnterprisePoolSummary* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "GetEnterprisePoolSummary"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(Period period, PeriodOf(call, req->year(), req->unit(), req->industry()));
     ASSIGN_OR_RETURN(PoolCounts counts, store_.Pool(period.filter, period.year, period.today, call.deadline));
     ASSIGN_OR_RETURN(PoolScreening::Result screened, screening_.Candidates(req->industry(), call.deadline));
@@ -232,7 +231,7 @@ grpc::ServerUnaryReactor* DashboardService::GetEnterprisePoolSummary(Ctx* ctx,
 }
 
 grpc::ServerUnaryReactor* DashboardService::GetTrend(Ctx* ctx, const v1::GetTrendRequest* req, v1::Trend* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "GetTrend"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(Period period, PeriodOf(call, req->year(), req->unit(), req->industry()));
     const int year = period.year;
     ASSIGN_OR_RETURN(auto months, store_.MonthTotals(period.filter, year, DashboardStore::GroupBy::kMonth,

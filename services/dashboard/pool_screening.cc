@@ -1,8 +1,8 @@
 #include "services/dashboard/pool_screening.h"
 
 #include "absl/time/clock.h"
-#include "services/common/calendar.h"
-#include "services/common/status_macros.h"
+#include "base/calendar.h"
+#include "base/status_macros.h"
 #include "services/enterprises/enterprise_rules.h"
 #include "services/enterprises/screening.h"
 #include "storage/row_codec.h"

@@ -6,12 +6,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "base/field_violations.h"
+#include "base/page_limit.h"
+#include "base/page_token.h"
+#include "base/resource_name.h"
+#include "base/status_macros.h"
 #include "services/common/call_mutation.h"
-#include "services/common/field_violations.h"
-#include "services/common/page_limit.h"
-#include "services/common/page_token.h"
-#include "services/common/resource_name.h"
-#include "services/common/status_macros.h"
 #include "services/enterprises/enterprise_rules.h"
 #include "services/enterprises/enterprises_service.h"
 #include "services/enterprises/screening.h"
@@ -22,8 +22,6 @@ namespace {
 
 using v1::Certification;
 using v1::YearlyMetrics;
-
-constexpr char kService[] = "crm.v1.EnterpriseService/";
 
 // Enterprises examined by one ScreenEnterprises call at most: a page may hold
 // fewer candidates than asked (with a token to go on) so that a call over a
@@ -46,7 +44,7 @@ std::optional<YearlyMetrics> YearOf(const std::vector<YearlyMetrics>& newest_fir
 
 }  // namespace
 
-absl::StatusOr<std::vector<YearlyMetrics>> EnterprisesService::DerivedMetrics(int64_t enterprise_id,
+absl::StatusOr<std::vector<YearlyMetrics>> EnterpriseService::DerivedMetrics(int64_t enterprise_id,
                                                                               absl::Time deadline) {
   ASSIGN_OR_RETURN(auto by_enterprise, metrics_.List({enterprise_id}, deadline));
   std::vector<YearlyMetrics>& years = by_enterprise[enterprise_id];
@@ -54,9 +52,9 @@ absl::StatusOr<std::vector<YearlyMetrics>> EnterprisesService::DerivedMetrics(in
   return std::move(years);
 }
 
-grpc::ServerUnaryReactor* EnterprisesService::UpdateYearlyMetrics(Ctx* ctx, const v1::UpdateYearlyMetricsRequest* req,
+grpc::ServerUnaryReactor* EnterpriseService::UpdateYearlyMetrics(Ctx* ctx, const v1::UpdateYearlyMetricsRequest* req,
                                                                   YearlyMetrics* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "UpdateYearlyMetrics"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(MetricsKey key, ParseYearlyMetricsName(req->yearly_metrics().name(), "yearly_metrics.name"));
     ASSIGN_OR_RETURN(YearlyMetrics written,
                      metrics_.Upsert(MutationOf(call), key.enterprise_id, key.year, req->yearly_metrics().etag(),
@@ -74,9 +72,9 @@ grpc::ServerUnaryReactor* EnterprisesService::UpdateYearlyMetrics(Ctx* ctx, cons
   });
 }
 
-grpc::ServerUnaryReactor* EnterprisesService::ListYearlyMetrics(Ctx* ctx, const v1::ListYearlyMetricsRequest* req,
+grpc::ServerUnaryReactor* EnterpriseService::ListYearlyMetrics(Ctx* ctx, const v1::ListYearlyMetricsRequest* req,
                                                                 v1::ListYearlyMetricsResponse* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "ListYearlyMetrics"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->parent(), "enterprises", "parent"));
     RETURN_IF_ERROR(enterprises_.Get(id, IsoDay(ZoneDay(absl::Now())), call.deadline).status());
     ASSIGN_OR_RETURN(std::vector<YearlyMetrics> years, DerivedMetrics(id, call.deadline));
@@ -85,9 +83,9 @@ grpc::ServerUnaryReactor* EnterprisesService::ListYearlyMetrics(Ctx* ctx, const 
   });
 }
 
-grpc::ServerUnaryReactor* EnterprisesService::CreateCertification(Ctx* ctx, const v1::CreateCertificationRequest* req,
+grpc::ServerUnaryReactor* EnterpriseService::CreateCertification(Ctx* ctx, const v1::CreateCertificationRequest* req,
                                                                   Certification* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "CreateCertification"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     FieldViolations violations;
     if (!req->has_certification()) violations.Add("certification", "is required");
     ValidateCertificationFields(req->certification(), "certification.", violations);
@@ -105,9 +103,9 @@ grpc::ServerUnaryReactor* EnterprisesService::CreateCertification(Ctx* ctx, cons
   });
 }
 
-grpc::ServerUnaryReactor* EnterprisesService::UpdateCertification(Ctx* ctx, const v1::UpdateCertificationRequest* req,
+grpc::ServerUnaryReactor* EnterpriseService::UpdateCertification(Ctx* ctx, const v1::UpdateCertificationRequest* req,
                                                                   Certification* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "UpdateCertification"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(ChildId id, ParseChildResourceId(req->certification().name(), "enterprises", "certifications",
                                                       "certification.name"));
     ASSIGN_OR_RETURN(*resp, certifications_.Mutate(MutationOf(call), id.parent, id.id, req->certification().etag(),
@@ -123,9 +121,9 @@ grpc::ServerUnaryReactor* EnterprisesService::UpdateCertification(Ctx* ctx, cons
   });
 }
 
-grpc::ServerUnaryReactor* EnterprisesService::DeleteCertification(Ctx* ctx, const v1::DeleteCertificationRequest* req,
+grpc::ServerUnaryReactor* EnterpriseService::DeleteCertification(Ctx* ctx, const v1::DeleteCertificationRequest* req,
                                                                   Certification* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "DeleteCertification"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(ChildId id, ParseChildResourceId(req->name(), "enterprises", "certifications", "name"));
     ASSIGN_OR_RETURN(*resp, certifications_.Mutate(MutationOf(call), id.parent, id.id, req->etag(),
                                                    [&](Certification& c) -> absl::Status {
@@ -139,9 +137,9 @@ grpc::ServerUnaryReactor* EnterprisesService::DeleteCertification(Ctx* ctx, cons
   });
 }
 
-grpc::ServerUnaryReactor* EnterprisesService::ListCertifications(Ctx* ctx, const v1::ListCertificationsRequest* req,
+grpc::ServerUnaryReactor* EnterpriseService::ListCertifications(Ctx* ctx, const v1::ListCertificationsRequest* req,
                                                                  v1::ListCertificationsResponse* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "ListCertifications"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->parent(), "enterprises", "parent"));
     RETURN_IF_ERROR(enterprises_.Get(id, IsoDay(ZoneDay(absl::Now())), call.deadline).status());
     ASSIGN_OR_RETURN(std::vector<Certification> list, certifications_.List(id, req->show_deleted(), call.deadline));
@@ -150,9 +148,9 @@ grpc::ServerUnaryReactor* EnterprisesService::ListCertifications(Ctx* ctx, const
   });
 }
 
-grpc::ServerUnaryReactor* EnterprisesService::EvaluateEnterprise(Ctx* ctx, const v1::EvaluateEnterpriseRequest* req,
+grpc::ServerUnaryReactor* EnterpriseService::EvaluateEnterprise(Ctx* ctx, const v1::EvaluateEnterpriseRequest* req,
                                                                  v1::EvaluateEnterpriseResponse* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "EvaluateEnterprise"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, CheckEvaluateEnterpriseRequest(*req));
     absl::CivilDay today = ZoneDay(absl::Now());
     ScreeningInput input;
@@ -173,9 +171,9 @@ grpc::ServerUnaryReactor* EnterprisesService::EvaluateEnterprise(Ctx* ctx, const
   });
 }
 
-grpc::ServerUnaryReactor* EnterprisesService::ScreenEnterprises(Ctx* ctx, const v1::ScreenEnterprisesRequest* req,
+grpc::ServerUnaryReactor* EnterpriseService::ScreenEnterprises(Ctx* ctx, const v1::ScreenEnterprisesRequest* req,
                                                                 v1::ScreenEnterprisesResponse* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "ScreenEnterprises"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int page_size, EffectivePageSize(req->page_size()));
     v1::ScreenEnterprisesRequest unpaged = *req;
     unpaged.clear_page_size();

@@ -1,12 +1,12 @@
 #include "services/enterprises/enterprise_requests.h"
 
-#include "services/common/calendar.h"
-#include "services/common/field_violations.h"
-#include "services/common/page_token.h"
-#include "services/common/resource_name.h"
-#include "services/common/status_macros.h"
-#include "services/common/text.h"
-#include "services/common/uscc.h"
+#include "base/calendar.h"
+#include "base/field_violations.h"
+#include "base/page_token.h"
+#include "base/resource_name.h"
+#include "base/status_macros.h"
+#include "base/text.h"
+#include "base/uscc.h"
 #include "services/enterprises/enterprise_rules.h"
 
 namespace crm {

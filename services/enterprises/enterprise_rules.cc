@@ -14,9 +14,10 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
-#include "services/common/escalation.h"
-#include "services/common/field_checks.h"
-#include "services/common/uscc.h"
+#include "base/escalation.h"
+#include "base/field_checks.h"
+#include "base/resource_name.h"
+#include "base/uscc.h"
 
 namespace crm {
 namespace {
@@ -400,17 +401,29 @@ DueDateRange DueDatesOf(const v1::EnterprisePolicy& policy, v1::EscalationColor 
   }
 }
 
-bool CanSeeServiceRequest(const Principal& p, const v1::ServiceRequest& r) {
+Visibility ServiceRequestVisibility(const Principal& p) {
   switch (p.role) {
     case v1::ROLE_ADMIN:
     case v1::ROLE_LEADERSHIP:
-    case v1::ROLE_DEPARTMENT_SERVICE: return true;  // a department reaches requests only through its scopes
+    case v1::ROLE_DEPARTMENT_SERVICE: return Visibility::All();  // a department reaches requests only through its scopes
     case v1::ROLE_UNIT_LEAD:
     case v1::ROLE_STAFF:
-      return r.service_secretary() == p.user_name() || r.first_responder_unit() == p.unit_name() ||
-             r.handling_unit() == p.unit_name();
-    default: return false;
+      return Visibility::AnyOf({{Facet::kServiceSecretary, p.user_id},
+                                {Facet::kFirstResponderUnit, p.unit_id},
+                                {Facet::kHandlingUnit, p.unit_id}});
+    default: return Visibility::None();
   }
+}
+
+bool CanSeeServiceRequest(const Principal& p, const v1::ServiceRequest& r) {
+  return ServiceRequestVisibility(p).Admits([&](Facet facet) {
+    switch (facet) {
+      case Facet::kServiceSecretary: return PrincipalId(r.service_secretary(), "users");
+      case Facet::kFirstResponderUnit: return PrincipalId(r.first_responder_unit(), "units");
+      case Facet::kHandlingUnit: return PrincipalId(r.handling_unit(), "units");
+      default: return std::string();
+    }
+  });
 }
 
 }  // namespace crm

@@ -13,12 +13,13 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "base/calendar.h"  // ZoneDay, ParseIsoDay, IsoDay
+#include "base/field_violations.h"
+#include "base/principal.h"
+#include "base/visibility.h"
 #include "crm/v1/enterprise_policy.pb.h"
 #include "crm/v1/enterprises_service.pb.h"
 #include "google/protobuf/field_mask.pb.h"
-#include "services/common/auth.h"
-#include "services/common/calendar.h"  // ZoneDay, ParseIsoDay, IsoDay
-#include "services/common/field_violations.h"
 
 namespace crm {
 
@@ -133,7 +134,9 @@ DueDateRange DueDatesOf(const v1::EnterprisePolicy& policy, v1::EscalationColor 
 // request `r` (whose company and service_secretary are filled in). STAFF: the
 // requests of enterprises they are secretary of, and those their unit took
 // (first responder) or handles; UNIT_LEAD: the same for their unit;
-// LEADERSHIP, ADMIN and DEPARTMENT_SERVICE: all.
+// LEADERSHIP, ADMIN and DEPARTMENT_SERVICE: all; any other role: none. The
+// one rule, for Get (CanSeeServiceRequest) and the store's lists alike.
+Visibility ServiceRequestVisibility(const Principal& p);
 bool CanSeeServiceRequest(const Principal& p, const v1::ServiceRequest& r);
 
 }  // namespace crm

@@ -11,18 +11,15 @@
 #include "absl/strings/str_join.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
+#include "base/field_violations.h"
+#include "base/status_macros.h"
 #include "services/common/call_mutation.h"
-#include "services/common/field_violations.h"
 #include "services/common/grpc_status.h"
-#include "services/common/status_macros.h"
 #include "services/enterprises/enterprise_rules.h"
 #include "services/enterprises/enterprises_service.h"
 
 namespace crm {
 namespace {
-
-constexpr char kImportMethod[] = "crm.v1.EnterpriseService/ImportEnterprises";
-constexpr char kExportMethod[] = "crm.v1.EnterpriseService/ExportEnterprises";
 
 // Rows stored per transaction, and per export message.
 constexpr size_t kBatchRows = 500;
@@ -81,11 +78,11 @@ absl::Status ImportBatch(EnterpriseStore& store, const CallContext& call, std::v
 
 }  // namespace
 
-class EnterprisesService::ImportReactor : public grpc::ServerReadReactor<grpc::ByteBuffer> {
+class EnterpriseService::ImportReactor : public grpc::ServerReadReactor<grpc::ByteBuffer> {
  public:
-  ImportReactor(EnterprisesService* service, grpc::CallbackServerContext* ctx, grpc::ByteBuffer* answer)
+  ImportReactor(EnterpriseService* service, grpc::CallbackServerContext* ctx, grpc::ByteBuffer* answer)
       : service_(service), ctx_(ctx), answer_(answer), start_(absl::Now()) {
-    service_->runner_->AdmitStream(ctx, kImportMethod, [this](absl::Status status, CallContext call) {
+    service_->runner_->AdmitStream<v1::ImportEnterprisesRequest>(ctx, [this](absl::Status status, CallContext call) {
       call_ = std::move(call);
       if (!status.ok()) return Done(status);
       {
@@ -201,7 +198,7 @@ class EnterprisesService::ImportReactor : public grpc::ServerReadReactor<grpc::B
     Finish(ToGrpcStatus(status));
   }
 
-  EnterprisesService* service_;
+  EnterpriseService* service_;
   grpc::CallbackServerContext* ctx_;
   grpc::ByteBuffer* answer_;             // resp_, serialized when the import succeeds
   v1::ImportEnterprisesResponse resp_;   // written by the one running store
@@ -221,14 +218,14 @@ class EnterprisesService::ImportReactor : public grpc::ServerReadReactor<grpc::B
   absl::Status failure_ ABSL_GUARDED_BY(mu_);
 };
 
-class EnterprisesService::ExportReactor : public grpc::ServerWriteReactor<v1::ExportEnterprisesResponse> {
+class EnterpriseService::ExportReactor : public grpc::ServerWriteReactor<v1::ExportEnterprisesResponse> {
  public:
-  ExportReactor(EnterprisesService* service, grpc::CallbackServerContext* ctx, const v1::ExportEnterprisesRequest* req)
+  ExportReactor(EnterpriseService* service, grpc::CallbackServerContext* ctx, const v1::ExportEnterprisesRequest* req)
       : service_(service), start_(absl::Now()) {
     absl::StatusOr<EnterpriseQuery> query = EnterpriseQueryOf(req->filter());
     if (query.ok()) query_ = *std::move(query);
     query_.page_size = kBatchRows;
-    service_->runner_->AdmitStream(ctx, kExportMethod, [this, valid = query.status()](absl::Status status,
+    service_->runner_->AdmitStream<v1::ExportEnterprisesRequest>(ctx, [this, valid = query.status()](absl::Status status,
                                                                                       CallContext call) {
       call_ = std::move(call);
       query_.max_bytes = call_.page_bytes;  // each message of the stream within the limit
@@ -266,18 +263,18 @@ class EnterprisesService::ExportReactor : public grpc::ServerWriteReactor<v1::Ex
     Finish(ToGrpcStatus(status));
   }
 
-  EnterprisesService* service_;
+  EnterpriseService* service_;
   absl::Time start_;
   CallContext call_;
   EnterpriseQuery query_;
   v1::ExportEnterprisesResponse message_;
 };
 
-grpc::ServerReadReactor<grpc::ByteBuffer>* EnterprisesService::ImportEnterprises(Ctx* ctx, grpc::ByteBuffer* resp) {
+grpc::ServerReadReactor<grpc::ByteBuffer>* EnterpriseService::ImportEnterprises(Ctx* ctx, grpc::ByteBuffer* resp) {
   return new ImportReactor(this, ctx, resp);
 }
 
-grpc::ServerWriteReactor<v1::ExportEnterprisesResponse>* EnterprisesService::ExportEnterprises(
+grpc::ServerWriteReactor<v1::ExportEnterprisesResponse>* EnterpriseService::ExportEnterprises(
     Ctx* ctx, const v1::ExportEnterprisesRequest* req) {
   return new ExportReactor(this, ctx, req);
 }

@@ -6,11 +6,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "base/field_violations.h"
+#include "base/page_token.h"
+#include "base/resource_name.h"
+#include "base/status_macros.h"
 #include "services/common/call_mutation.h"
-#include "services/common/field_violations.h"
-#include "services/common/page_token.h"
-#include "services/common/resource_name.h"
-#include "services/common/status_macros.h"
 #include "services/enterprises/enterprise_requests.h"
 #include "services/enterprises/enterprise_rules.h"
 
@@ -18,8 +18,6 @@ namespace crm {
 namespace {
 
 using v1::Enterprise;
-
-constexpr char kService[] = "crm.v1.EnterpriseService/";
 
 std::string Today() { return IsoDay(ZoneDay(absl::Now())); }
 
@@ -37,7 +35,7 @@ std::string FingerprintOf(v1::ListEnterprisesRequest req) {
 
 }  // namespace
 
-EnterprisesService::EnterprisesService(RpcRunner* runner, ConnectionPool* pool, const v1::EnterprisePolicy* policy)
+EnterpriseService::EnterpriseService(RpcRunner* runner, ConnectionPool* pool, const v1::EnterprisePolicy* policy)
     : runner_(runner),
       policy_(policy),
       enterprises_(pool),
@@ -45,18 +43,18 @@ EnterprisesService::EnterprisesService(RpcRunner* runner, ConnectionPool* pool, 
       certifications_(pool),
       requests_(pool) {}
 
-grpc::ServerUnaryReactor* EnterprisesService::GetEnterprise(Ctx* ctx, const v1::GetEnterpriseRequest* req,
+grpc::ServerUnaryReactor* EnterpriseService::GetEnterprise(Ctx* ctx, const v1::GetEnterpriseRequest* req,
                                                             Enterprise* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "GetEnterprise"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "enterprises", "name"));
     ASSIGN_OR_RETURN(*resp, enterprises_.Get(id, Today(), call.deadline));
     return absl::OkStatus();
   });
 }
 
-grpc::ServerUnaryReactor* EnterprisesService::ListEnterprises(Ctx* ctx, const v1::ListEnterprisesRequest* req,
+grpc::ServerUnaryReactor* EnterpriseService::ListEnterprises(Ctx* ctx, const v1::ListEnterprisesRequest* req,
                                                               v1::ListEnterprisesResponse* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "ListEnterprises"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(EnterpriseQuery query, EnterpriseQueryOf(*req));
     query.max_bytes = call.page_bytes;
     std::string fingerprint = FingerprintOf(*req);
@@ -71,9 +69,9 @@ grpc::ServerUnaryReactor* EnterprisesService::ListEnterprises(Ctx* ctx, const v1
   });
 }
 
-grpc::ServerUnaryReactor* EnterprisesService::CreateEnterprise(Ctx* ctx, const v1::CreateEnterpriseRequest* req,
+grpc::ServerUnaryReactor* EnterpriseService::CreateEnterprise(Ctx* ctx, const v1::CreateEnterpriseRequest* req,
                                                                Enterprise* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "CreateEnterprise"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     FieldViolations violations;
     if (!req->has_enterprise()) violations.Add("enterprise", "is required");
     ValidateEnterpriseFields(req->enterprise(), ZoneDay(absl::Now()), "enterprise.", violations);
@@ -86,9 +84,9 @@ grpc::ServerUnaryReactor* EnterprisesService::CreateEnterprise(Ctx* ctx, const v
   });
 }
 
-grpc::ServerUnaryReactor* EnterprisesService::UpdateEnterprise(Ctx* ctx, const v1::UpdateEnterpriseRequest* req,
+grpc::ServerUnaryReactor* EnterpriseService::UpdateEnterprise(Ctx* ctx, const v1::UpdateEnterpriseRequest* req,
                                                                Enterprise* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "UpdateEnterprise"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->enterprise().name(), "enterprises", "enterprise.name"));
     absl::CivilDay today = ZoneDay(absl::Now());
     ASSIGN_OR_RETURN(*resp, enterprises_.Mutate(MutationOf(call), id, req->enterprise().etag(), IsoDay(today),
@@ -104,9 +102,9 @@ grpc::ServerUnaryReactor* EnterprisesService::UpdateEnterprise(Ctx* ctx, const v
   });
 }
 
-grpc::ServerUnaryReactor* EnterprisesService::DeleteEnterprise(Ctx* ctx, const v1::DeleteEnterpriseRequest* req,
+grpc::ServerUnaryReactor* EnterpriseService::DeleteEnterprise(Ctx* ctx, const v1::DeleteEnterpriseRequest* req,
                                                                Enterprise* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "DeleteEnterprise"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "enterprises", "name"));
     ASSIGN_OR_RETURN(*resp, enterprises_.Mutate(MutationOf(call), id, req->etag(), Today(), [&](Enterprise& e) {
       if (e.has_delete_time()) return absl::FailedPreconditionError(absl::StrCat(e.name(), " is already deleted"));
@@ -118,9 +116,9 @@ grpc::ServerUnaryReactor* EnterprisesService::DeleteEnterprise(Ctx* ctx, const v
   });
 }
 
-grpc::ServerUnaryReactor* EnterprisesService::UndeleteEnterprise(Ctx* ctx, const v1::UndeleteEnterpriseRequest* req,
+grpc::ServerUnaryReactor* EnterpriseService::UndeleteEnterprise(Ctx* ctx, const v1::UndeleteEnterpriseRequest* req,
                                                                  Enterprise* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "UndeleteEnterprise"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "enterprises", "name"));
     ASSIGN_OR_RETURN(*resp, enterprises_.Mutate(MutationOf(call), id, req->etag(), Today(), [&](Enterprise& e) {
       if (!e.has_delete_time()) return absl::FailedPreconditionError(absl::StrCat(e.name(), " is not deleted"));
@@ -131,10 +129,10 @@ grpc::ServerUnaryReactor* EnterprisesService::UndeleteEnterprise(Ctx* ctx, const
   });
 }
 
-grpc::ServerUnaryReactor* EnterprisesService::AssignServiceSecretary(Ctx* ctx,
+grpc::ServerUnaryReactor* EnterpriseService::AssignServiceSecretary(Ctx* ctx,
                                                                      const v1::AssignServiceSecretaryRequest* req,
                                                                      Enterprise* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "AssignServiceSecretary"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(std::string secretary_id, CheckAssignServiceSecretaryRequest(*req));
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "enterprises", "name"));
     ASSIGN_OR_RETURN(*resp, enterprises_.AssignSecretary(MutationOf(call, req->request_id()), id, req->etag(),
@@ -143,9 +141,9 @@ grpc::ServerUnaryReactor* EnterprisesService::AssignServiceSecretary(Ctx* ctx,
   });
 }
 
-grpc::ServerUnaryReactor* EnterprisesService::ListSecretaryAssignments(
+grpc::ServerUnaryReactor* EnterpriseService::ListSecretaryAssignments(
     Ctx* ctx, const v1::ListSecretaryAssignmentsRequest* req, v1::ListSecretaryAssignmentsResponse* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "ListSecretaryAssignments"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->parent(), "enterprises", "parent"));
     RETURN_IF_ERROR(enterprises_.Get(id, Today(), call.deadline).status());  // NOT_FOUND for a missing one
     ASSIGN_OR_RETURN(std::vector<v1::SecretaryAssignment> history, enterprises_.ListAssignments(id, call.deadline));

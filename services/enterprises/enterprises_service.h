@@ -24,11 +24,11 @@ namespace crm {
 // itself: gRPC reports a message it cannot parse exactly like the end of the
 // stream (OnReadDone(false)), so a typed reader would take a malformed message
 // for the client's last one and answer OK for an import cut short.
-class EnterprisesService final
+class EnterpriseService final
     : public v1::EnterpriseService::WithRawCallbackMethod_ImportEnterprises<v1::EnterpriseService::CallbackService> {
  public:
   // `policy` (screening criteria, SLA, escalation) must outlive the service.
-  EnterprisesService(RpcRunner* runner, ConnectionPool* pool, const v1::EnterprisePolicy* policy);
+  EnterpriseService(RpcRunner* runner, ConnectionPool* pool, const v1::EnterprisePolicy* policy);
 
   using Ctx = grpc::CallbackServerContext;
   using Reactor = grpc::ServerUnaryReactor;

@@ -12,9 +12,9 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "absl/types/span.h"
-#include "services/common/status_macros.h"
-#include "services/common/text_proto.h"
-#include "services/common/uscc.h"
+#include "base/status_macros.h"
+#include "base/text_proto.h"
+#include "base/uscc.h"
 #include "services/enterprises/enterprise_rules.h"
 
 namespace crm {

@@ -5,11 +5,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "base/field_violations.h"
+#include "base/page_token.h"
+#include "base/resource_name.h"
+#include "base/status_macros.h"
 #include "services/common/call_mutation.h"
-#include "services/common/field_violations.h"
-#include "services/common/page_token.h"
-#include "services/common/resource_name.h"
-#include "services/common/status_macros.h"
 #include "services/enterprises/enterprise_rules.h"
 #include "services/enterprises/enterprises_service.h"
 
@@ -18,22 +18,8 @@ namespace {
 
 using v1::ServiceRequest;
 
-constexpr char kService[] = "crm.v1.EnterpriseService/";
-
 google::protobuf::Timestamp NowProto() {
   return google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(absl::Now()));
-}
-
-// The requests `p` may see, as a store scope; the same rule as CanSeeServiceRequest.
-ServiceRequestScope ScopeFor(const Principal& p) {
-  switch (p.role) {
-    case v1::ROLE_STAFF:
-    case v1::ROLE_UNIT_LEAD: return {p.user_id, p.unit_id};
-    case v1::ROLE_LEADERSHIP:
-    case v1::ROLE_ADMIN:
-    case v1::ROLE_DEPARTMENT_SERVICE: return {};
-    default: return {"-", "-"};  // matches nothing
-  }
 }
 
 // 首问负责: staff and unit leads take a request for their own unit; only an
@@ -49,16 +35,16 @@ absl::Status CheckFirstResponder(const Principal& p, const ServiceRequest* befor
 
 }  // namespace
 
-absl::Status EnterprisesService::Present(const CallContext& call, ServiceRequest& r) const {
+absl::Status EnterpriseService::Present(const CallContext& call, ServiceRequest& r) const {
   if (!CanSeeServiceRequest(call.principal, r)) return absl::NotFoundError(absl::StrCat(r.name(), " does not exist"));
   DeriveEscalation(*policy_, ZoneDay(absl::Now()), r);
   return absl::OkStatus();
 }
 
-grpc::ServerUnaryReactor* EnterprisesService::CreateServiceRequest(Ctx* ctx,
+grpc::ServerUnaryReactor* EnterpriseService::CreateServiceRequest(Ctx* ctx,
                                                                    const v1::CreateServiceRequestRequest* req,
                                                                    ServiceRequest* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "CreateServiceRequest"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t enterprise_id, ParseResourceId(req->parent(), "enterprises", "parent"));
     // Defaults first, then one validation of the request as it will be stored.
     const ServiceRequest& in = req->service_request();
@@ -94,22 +80,22 @@ grpc::ServerUnaryReactor* EnterprisesService::CreateServiceRequest(Ctx* ctx,
   });
 }
 
-grpc::ServerUnaryReactor* EnterprisesService::GetServiceRequest(Ctx* ctx, const v1::GetServiceRequestRequest* req,
+grpc::ServerUnaryReactor* EnterpriseService::GetServiceRequest(Ctx* ctx, const v1::GetServiceRequestRequest* req,
                                                                 ServiceRequest* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "GetServiceRequest"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(ChildId id, ParseChildResourceId(req->name(), "enterprises", "serviceRequests", "name"));
     ASSIGN_OR_RETURN(*resp, requests_.Get(id.parent, id.id, call.deadline));
     return Present(call, *resp);
   });
 }
 
-grpc::ServerUnaryReactor* EnterprisesService::ListServiceRequests(Ctx* ctx, const v1::ListServiceRequestsRequest* req,
+grpc::ServerUnaryReactor* EnterpriseService::ListServiceRequests(Ctx* ctx, const v1::ListServiceRequestsRequest* req,
                                                                   v1::ListServiceRequestsResponse* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "ListServiceRequests"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     std::string fingerprint;
     ASSIGN_OR_RETURN(ServiceRequestQuery q,
                      ServiceRequestQueryOf(*req, *policy_, ZoneDay(absl::Now()), fingerprint));
-    q.scope = ScopeFor(call.principal);
+    q.scope = ServiceRequestVisibility(call.principal);
     q.max_bytes = call.page_bytes;
     ASSIGN_OR_RETURN(ServiceRequestPage page, requests_.List(q, call.deadline));
     for (ServiceRequest& r : page.requests) {
@@ -121,10 +107,10 @@ grpc::ServerUnaryReactor* EnterprisesService::ListServiceRequests(Ctx* ctx, cons
   });
 }
 
-grpc::ServerUnaryReactor* EnterprisesService::UpdateServiceRequest(Ctx* ctx,
+grpc::ServerUnaryReactor* EnterpriseService::UpdateServiceRequest(Ctx* ctx,
                                                                    const v1::UpdateServiceRequestRequest* req,
                                                                    ServiceRequest* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "UpdateServiceRequest"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(ChildId id, ParseChildResourceId(req->service_request().name(), "enterprises", "serviceRequests",
                                                       "service_request.name"));
     ASSIGN_OR_RETURN(*resp, requests_.Mutate(MutationOf(call), id.parent, id.id, req->service_request().etag(),
@@ -146,7 +132,7 @@ grpc::ServerUnaryReactor* EnterprisesService::UpdateServiceRequest(Ctx* ctx,
   });
 }
 
-absl::Status EnterprisesService::ChangeRequestStatus(const CallContext& call, const std::string& name,
+absl::Status EnterpriseService::ChangeRequestStatus(const CallContext& call, const std::string& name,
                                                      const std::string& etag, const std::string& request_id,
                                                      ServiceRequestAction action,
                                                      const std::function<void(ServiceRequest&)>& finish,
@@ -165,27 +151,27 @@ absl::Status EnterprisesService::ChangeRequestStatus(const CallContext& call, co
   return Present(call, *resp);
 }
 
-grpc::ServerUnaryReactor* EnterprisesService::AcceptServiceRequest(Ctx* ctx,
+grpc::ServerUnaryReactor* EnterpriseService::AcceptServiceRequest(Ctx* ctx,
                                                                    const v1::AcceptServiceRequestRequest* req,
                                                                    ServiceRequest* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "AcceptServiceRequest"), [=, this](const CallContext& call) {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) {
     return ChangeRequestStatus(call, req->name(), req->etag(), req->request_id(), ServiceRequestAction::kAccept,
                                nullptr, resp);
   });
 }
 
-grpc::ServerUnaryReactor* EnterprisesService::StartServiceRequest(Ctx* ctx, const v1::StartServiceRequestRequest* req,
+grpc::ServerUnaryReactor* EnterpriseService::StartServiceRequest(Ctx* ctx, const v1::StartServiceRequestRequest* req,
                                                                   ServiceRequest* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "StartServiceRequest"), [=, this](const CallContext& call) {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) {
     return ChangeRequestStatus(call, req->name(), req->etag(), req->request_id(), ServiceRequestAction::kStart,
                                nullptr, resp);
   });
 }
 
-grpc::ServerUnaryReactor* EnterprisesService::ResolveServiceRequest(Ctx* ctx,
+grpc::ServerUnaryReactor* EnterpriseService::ResolveServiceRequest(Ctx* ctx,
                                                                     const v1::ResolveServiceRequestRequest* req,
                                                                     ServiceRequest* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "ResolveServiceRequest"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     RETURN_IF_ERROR(CheckResolveServiceRequestRequest(*req));
     return ChangeRequestStatus(call, req->name(), req->etag(), req->request_id(), ServiceRequestAction::kResolve,
                                [&](ServiceRequest& r) {
@@ -196,9 +182,9 @@ grpc::ServerUnaryReactor* EnterprisesService::ResolveServiceRequest(Ctx* ctx,
   });
 }
 
-grpc::ServerUnaryReactor* EnterprisesService::CloseServiceRequest(Ctx* ctx, const v1::CloseServiceRequestRequest* req,
+grpc::ServerUnaryReactor* EnterpriseService::CloseServiceRequest(Ctx* ctx, const v1::CloseServiceRequestRequest* req,
                                                                   ServiceRequest* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "CloseServiceRequest"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     RETURN_IF_ERROR(CheckCloseServiceRequestRequest(*req));
     return ChangeRequestStatus(call, req->name(), req->etag(), req->request_id(), ServiceRequestAction::kClose,
                                [&](ServiceRequest& r) {
@@ -209,10 +195,10 @@ grpc::ServerUnaryReactor* EnterprisesService::CloseServiceRequest(Ctx* ctx, cons
   });
 }
 
-grpc::ServerUnaryReactor* EnterprisesService::ReopenServiceRequest(Ctx* ctx,
+grpc::ServerUnaryReactor* EnterpriseService::ReopenServiceRequest(Ctx* ctx,
                                                                    const v1::ReopenServiceRequestRequest* req,
                                                                    ServiceRequest* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "ReopenServiceRequest"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     RETURN_IF_ERROR(CheckReopenServiceRequestRequest(*req));
     return ChangeRequestStatus(call, req->name(), req->etag(), req->request_id(), ServiceRequestAction::kReopen,
                                [&](ServiceRequest& r) {

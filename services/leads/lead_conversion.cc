@@ -10,10 +10,10 @@
 #include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "base/field_violations.h"
+#include "base/resource_name.h"
+#include "base/status_macros.h"
 #include "services/common/call_mutation.h"
-#include "services/common/field_violations.h"
-#include "services/common/resource_name.h"
-#include "services/common/status_macros.h"
 #include "services/leads/lead_requests.h"
 #include "services/leads/lead_rules.h"
 #include "services/leads/leads_service.h"
@@ -23,8 +23,6 @@ namespace crm {
 namespace {
 
 using v1::Lead;
-
-constexpr char kMethod[] = "crm.v1.LeadService/ConvertLead";
 
 // The request id of saga step `step` for `lead_id`: a fixed UUID per lead and
 // step, so a retried step is answered with its first result.
@@ -49,17 +47,17 @@ absl::Status FromPeer(const grpc::Status& s) {
 
 }  // namespace
 
-void LeadsService::ConnectConversionPeers(std::shared_ptr<grpc::Channel> enterprises,
+void LeadService::ConnectConversionPeers(std::shared_ptr<grpc::Channel> enterprises,
                                           std::shared_ptr<grpc::Channel> projects, int max_conversions) {
   enterprises_ = v1::EnterpriseService::NewStub(enterprises);
   projects_ = v1::ProjectService::NewStub(projects);
   max_conversions_ = max_conversions;
 }
 
-grpc::ServerUnaryReactor* LeadsService::ConvertLead(grpc::CallbackServerContext* ctx,
+grpc::ServerUnaryReactor* LeadService::ConvertLead(grpc::CallbackServerContext* ctx,
                                                     const v1::ConvertLeadRequest* req,
                                                     v1::ConvertLeadResponse* resp) {
-  return runner_->Run(ctx, kMethod, [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     if (!enterprises_ || !projects_) {
       return absl::UnavailableError("this server cannot reach the enterprises and projects services");
     }
@@ -81,7 +79,7 @@ grpc::ServerUnaryReactor* LeadsService::ConvertLead(grpc::CallbackServerContext*
   });
 }
 
-absl::Status LeadsService::Convert(const CallContext& call, const v1::ConvertLeadRequest& req,
+absl::Status LeadService::Convert(const CallContext& call, const v1::ConvertLeadRequest& req,
                                    v1::ConvertLeadResponse& resp) {
   ASSIGN_OR_RETURN(int64_t lead_id, CheckConvertLeadRequest(req));
   ASSIGN_OR_RETURN(Lead lead, store_.Get(lead_id, call.deadline));

@@ -11,10 +11,11 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "absl/time/civil_time.h"
-#include "services/common/field_checks.h"
-#include "services/common/resource_name.h"
-#include "services/common/text.h"
-#include "services/common/uscc.h"
+#include "base/calendar.h"
+#include "base/field_checks.h"
+#include "base/resource_name.h"
+#include "base/text.h"
+#include "base/uscc.h"
 
 namespace crm {
 namespace {
@@ -224,15 +225,25 @@ absl::Status ApplyLeadAction(Lead& lead, LeadAction action) {
   return absl::OkStatus();
 }
 
-bool CanSeeLead(const Principal& p, const Lead& lead) {
+Visibility LeadVisibility(const Principal& p) {
   switch (p.role) {
     case v1::ROLE_ADMIN:
     case v1::ROLE_LEADERSHIP:
-    case v1::ROLE_DEPARTMENT_SERVICE: return true;  // a department reaches leads only through its scopes
-    case v1::ROLE_UNIT_LEAD: return lead.unit() == p.unit_name();
-    case v1::ROLE_STAFF: return lead.unit() == p.unit_name() || lead.owner() == p.user_name();
-    default: return false;
+    case v1::ROLE_DEPARTMENT_SERVICE: return Visibility::All();  // a department reaches leads only through its scopes
+    case v1::ROLE_UNIT_LEAD: return Visibility::AnyOf({{Facet::kUnit, p.unit_id}});
+    case v1::ROLE_STAFF: return Visibility::AnyOf({{Facet::kUnit, p.unit_id}, {Facet::kOwner, p.user_id}});
+    default: return Visibility::None();
   }
+}
+
+bool CanSeeLead(const Principal& p, const Lead& lead) {
+  return LeadVisibility(p).Admits([&](Facet facet) {
+    switch (facet) {
+      case Facet::kUnit: return PrincipalId(lead.unit(), "units");
+      case Facet::kOwner: return PrincipalId(lead.owner(), "users");
+      default: return std::string();
+    }
+  });
 }
 
 void RedactLead(const Principal& p, Lead& lead) {
@@ -256,25 +267,20 @@ absl::Status CheckLeadAssignment(const Principal& p, const Lead* before, const L
   return absl::OkStatus();
 }
 
-bool IsIsoDate(absl::string_view date) {
-  absl::CivilDay day;
-  return date.size() == 10 && absl::ParseCivilTime(date, &day) && absl::FormatCivilTime(day) == date;
-}
-
 void ValidateActivityFields(const v1::Activity& activity, absl::string_view prefix,
                             FieldViolations& violations) {
   auto field = [&](absl::string_view name) { return absl::StrCat(prefix, name); };
   if (activity.kind() == v1::ACTIVITY_KIND_UNSPECIFIED || !v1::ActivityKind_IsValid(activity.kind())) {
     violations.Add(field("kind"), "is required (VISIT, CALL, MEETING or EVENT_CONTACT)");
   }
-  if (!IsIsoDate(activity.occur_date())) violations.Add(field("occur_date"), "must be a date YYYY-MM-DD");
+  if (!IsIsoDay(activity.occur_date())) violations.Add(field("occur_date"), "must be a date YYYY-MM-DD");
   if (activity.participants_size() > 50) violations.Add(field("participants"), "at most 50 participants");
   for (int i = 0; i < activity.participants_size(); ++i) {
     CheckText(activity.participants(i), 100, true, absl::StrCat(prefix, "participants[", i, "]"), violations);
   }
   CheckText(activity.summary(), 5000, true, field("summary"), violations);
   CheckText(activity.next_step(), 500, false, field("next_step"), violations);
-  if (!activity.next_step_date().empty() && !IsIsoDate(activity.next_step_date())) {
+  if (!activity.next_step_date().empty() && !IsIsoDay(activity.next_step_date())) {
     violations.Add(field("next_step_date"), "must be a date YYYY-MM-DD");
   }
 }

@@ -8,11 +8,12 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "base/field_violations.h"
+#include "base/principal.h"
+#include "base/text.h"  // CharCount
+#include "base/visibility.h"
 #include "crm/v1/leads_service.pb.h"
 #include "google/protobuf/field_mask.pb.h"
-#include "services/common/auth.h"
-#include "services/common/field_violations.h"
-#include "services/common/text.h"  // CharCount
 
 namespace crm {
 
@@ -51,11 +52,13 @@ absl::Status ApplyLeadAction(v1::Lead& lead, LeadAction action);
 // Short name of a status for messages ("QUALIFIED").
 std::string LeadStatusName(v1::LeadStatus status);
 
-// Object level: whether `p` may see (and, where the method allows, change)
-// `lead`. STAFF: leads of their unit and leads they own; UNIT_LEAD: their
-// unit's; LEADERSHIP, ADMIN and DEPARTMENT_SERVICE (whose scopes the permission
-// table already checked): all. A lead the
-// caller may not see is answered NOT_FOUND, so its existence is not revealed.
+// Object level: the leads `p` may see (and, where the method allows, change).
+// STAFF: leads of their unit and leads they own; UNIT_LEAD: their unit's;
+// LEADERSHIP, ADMIN and DEPARTMENT_SERVICE (whose scopes the permission table
+// already checked): all; any other role: none. The one rule, for Get (CanSeeLead)
+// and for the store's lists alike. A lead the caller may not see is answered
+// NOT_FOUND, so its existence is not revealed.
+Visibility LeadVisibility(const Principal& p);
 bool CanSeeLead(const Principal& p, const v1::Lead& lead);
 
 // Field level: contacts' phone and e-mail are for the owning unit, LEADERSHIP
@@ -67,9 +70,6 @@ void RedactLead(const Principal& p, v1::Lead& lead);
 // unit, owned by themselves. Only fields that change are checked (`before` is
 // null on create). PERMISSION_DENIED naming the field otherwise.
 absl::Status CheckLeadAssignment(const Principal& p, const v1::Lead* before, const v1::Lead& after);
-
-// True for `YYYY-MM-DD` naming a real calendar day.
-bool IsIsoDate(absl::string_view date);
 
 // Adds a violation for every problem of `activity`'s writable fields.
 void ValidateActivityFields(const v1::Activity& activity, absl::string_view prefix,

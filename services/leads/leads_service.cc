@@ -4,12 +4,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "base/field_violations.h"
+#include "base/page_limit.h"
+#include "base/page_token.h"
+#include "base/resource_name.h"
+#include "base/status_macros.h"
 #include "services/common/call_mutation.h"
-#include "services/common/field_violations.h"
-#include "services/common/page_limit.h"
-#include "services/common/page_token.h"
-#include "services/common/resource_name.h"
-#include "services/common/status_macros.h"
 #include "services/leads/lead_requests.h"
 #include "services/leads/lead_rules.h"
 
@@ -17,19 +17,6 @@ namespace crm {
 namespace {
 
 using v1::Lead;
-
-constexpr char kService[] = "crm.v1.LeadService/";
-
-// The leads `p` may see, as a store scope; the same rule as CanSeeLead.
-LeadScope ScopeFor(const Principal& p) {
-  switch (p.role) {
-    case v1::ROLE_ADMIN:
-    case v1::ROLE_LEADERSHIP:
-    case v1::ROLE_DEPARTMENT_SERVICE: return {};
-    case v1::ROLE_STAFF: return {p.unit_id, p.user_id};
-    default: return {p.unit_id, ""};
-  }
-}
 
 // NOT_FOUND, worded as for a missing lead, when `p` may not see `lead`.
 absl::Status Visible(const Principal& p, const Lead& lead) {
@@ -39,12 +26,12 @@ absl::Status Visible(const Principal& p, const Lead& lead) {
 
 }  // namespace
 
-LeadsService::LeadsService(RpcRunner* runner, ConnectionPool* pool)
+LeadService::LeadService(RpcRunner* runner, ConnectionPool* pool)
     : runner_(runner), store_(pool, &NormalizeCompanyName) {}
 
-grpc::ServerUnaryReactor* LeadsService::GetLead(grpc::CallbackServerContext* ctx, const v1::GetLeadRequest* req,
+grpc::ServerUnaryReactor* LeadService::GetLead(grpc::CallbackServerContext* ctx, const v1::GetLeadRequest* req,
                                                 Lead* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "GetLead"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "leads", "name"));
     ASSIGN_OR_RETURN(*resp, store_.Get(id, call.deadline));
     RETURN_IF_ERROR(Visible(call.principal, *resp));
@@ -53,12 +40,12 @@ grpc::ServerUnaryReactor* LeadsService::GetLead(grpc::CallbackServerContext* ctx
   });
 }
 
-grpc::ServerUnaryReactor* LeadsService::ListLeads(grpc::CallbackServerContext* ctx,
+grpc::ServerUnaryReactor* LeadService::ListLeads(grpc::CallbackServerContext* ctx,
                                                   const v1::ListLeadsRequest* req, v1::ListLeadsResponse* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "ListLeads"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     std::string fingerprint;
     ASSIGN_OR_RETURN(LeadQuery query, LeadQueryOf(*req, fingerprint));
-    query.scope = ScopeFor(call.principal);
+    query.scope = LeadVisibility(call.principal);
     query.max_bytes = call.page_bytes;
     ASSIGN_OR_RETURN(LeadPage page, store_.List(query, call.deadline));
     for (Lead& lead : page.leads) {
@@ -70,9 +57,9 @@ grpc::ServerUnaryReactor* LeadsService::ListLeads(grpc::CallbackServerContext* c
   });
 }
 
-grpc::ServerUnaryReactor* LeadsService::CreateLead(grpc::CallbackServerContext* ctx,
+grpc::ServerUnaryReactor* LeadService::CreateLead(grpc::CallbackServerContext* ctx,
                                                    const v1::CreateLeadRequest* req, Lead* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "CreateLead"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     FieldViolations violations;
     if (!req->has_lead()) violations.Add("lead", "is required");
     ValidateLeadFields(req->lead(), "lead.", violations);
@@ -93,9 +80,9 @@ grpc::ServerUnaryReactor* LeadsService::CreateLead(grpc::CallbackServerContext* 
   });
 }
 
-grpc::ServerUnaryReactor* LeadsService::UpdateLead(grpc::CallbackServerContext* ctx,
+grpc::ServerUnaryReactor* LeadService::UpdateLead(grpc::CallbackServerContext* ctx,
                                                    const v1::UpdateLeadRequest* req, Lead* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "UpdateLead"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->lead().name(), "leads", "lead.name"));
     std::string uscc;  // the lead's, for a collision's message
     auto updated = store_.Mutate(MutationOf(call), id, req->lead().etag(), [&](Lead& lead) {
@@ -116,9 +103,9 @@ grpc::ServerUnaryReactor* LeadsService::UpdateLead(grpc::CallbackServerContext* 
   });
 }
 
-grpc::ServerUnaryReactor* LeadsService::DeleteLead(grpc::CallbackServerContext* ctx,
+grpc::ServerUnaryReactor* LeadService::DeleteLead(grpc::CallbackServerContext* ctx,
                                                    const v1::DeleteLeadRequest* req, Lead* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "DeleteLead"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "leads", "name"));
     ASSIGN_OR_RETURN(*resp, store_.Mutate(MutationOf(call), id, req->etag(), [&](Lead& lead) {
       RETURN_IF_ERROR(Visible(call.principal, lead));
@@ -134,9 +121,9 @@ grpc::ServerUnaryReactor* LeadsService::DeleteLead(grpc::CallbackServerContext* 
   });
 }
 
-grpc::ServerUnaryReactor* LeadsService::UndeleteLead(grpc::CallbackServerContext* ctx,
+grpc::ServerUnaryReactor* LeadService::UndeleteLead(grpc::CallbackServerContext* ctx,
                                                      const v1::UndeleteLeadRequest* req, Lead* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "UndeleteLead"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "leads", "name"));
     std::string uscc;  // the lead's, for a collision's message
     auto undeleted = store_.Mutate(MutationOf(call), id, req->etag(), [&](Lead& lead) {
@@ -153,7 +140,7 @@ grpc::ServerUnaryReactor* LeadsService::UndeleteLead(grpc::CallbackServerContext
   });
 }
 
-absl::StatusOr<Lead> LeadsService::Written(const CallContext& call, absl::StatusOr<Lead> result,
+absl::StatusOr<Lead> LeadService::Written(const CallContext& call, absl::StatusOr<Lead> result,
                                            const std::string& uscc) {
   if (result.ok()) {
     RedactLead(call.principal, *result);
@@ -161,12 +148,12 @@ absl::StatusOr<Lead> LeadsService::Written(const CallContext& call, absl::Status
   }
   if (result.status().code() != absl::StatusCode::kAlreadyExists || uscc.empty()) return result;
   // The USCC belongs to another lead: name it only if the caller may see it.
-  auto holders = store_.FindActive(ScopeFor(call.principal), uscc, "", 1, call.deadline);
+  auto holders = store_.FindActive(LeadVisibility(call.principal), uscc, "", 1, call.deadline);
   if (holders.ok() && !holders->empty()) return result;
   return absl::AlreadyExistsError(absl::StrCat("uscc ", uscc, " already belongs to a lead of another unit"));
 }
 
-absl::Status LeadsService::ChangeStatus(const CallContext& call, const std::string& name, const std::string& etag,
+absl::Status LeadService::ChangeStatus(const CallContext& call, const std::string& name, const std::string& etag,
                                         const std::string& request_id, LeadAction action,
                                         const std::string& reason, Lead* resp) {
   FieldViolations violations;
@@ -186,33 +173,33 @@ absl::Status LeadsService::ChangeStatus(const CallContext& call, const std::stri
   return absl::OkStatus();
 }
 
-grpc::ServerUnaryReactor* LeadsService::QualifyLead(grpc::CallbackServerContext* ctx,
+grpc::ServerUnaryReactor* LeadService::QualifyLead(grpc::CallbackServerContext* ctx,
                                                     const v1::QualifyLeadRequest* req, Lead* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "QualifyLead"), [=, this](const CallContext& call) {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) {
     return ChangeStatus(call, req->name(), req->etag(), req->request_id(), LeadAction::kQualify, "", resp);
   });
 }
 
-grpc::ServerUnaryReactor* LeadsService::DisqualifyLead(grpc::CallbackServerContext* ctx,
+grpc::ServerUnaryReactor* LeadService::DisqualifyLead(grpc::CallbackServerContext* ctx,
                                                        const v1::DisqualifyLeadRequest* req, Lead* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "DisqualifyLead"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     RETURN_IF_ERROR(CheckDisqualifyReason(req->reason()));
     return ChangeStatus(call, req->name(), req->etag(), req->request_id(), LeadAction::kDisqualify,
                         req->reason(), resp);
   });
 }
 
-grpc::ServerUnaryReactor* LeadsService::ReopenLead(grpc::CallbackServerContext* ctx,
+grpc::ServerUnaryReactor* LeadService::ReopenLead(grpc::CallbackServerContext* ctx,
                                                    const v1::ReopenLeadRequest* req, Lead* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "ReopenLead"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     return ChangeStatus(call, req->name(), req->etag(), req->request_id(), LeadAction::kReopen, "", resp);
   });
 }
 
-grpc::ServerUnaryReactor* LeadsService::AddLeadActivity(grpc::CallbackServerContext* ctx,
+grpc::ServerUnaryReactor* LeadService::AddLeadActivity(grpc::CallbackServerContext* ctx,
                                                         const v1::AddLeadActivityRequest* req,
                                                         v1::Activity* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "AddLeadActivity"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     FieldViolations violations;
     if (!req->has_activity()) violations.Add("activity", "is required");
     ValidateActivityFields(req->activity(), "activity.", violations);
@@ -232,10 +219,10 @@ grpc::ServerUnaryReactor* LeadsService::AddLeadActivity(grpc::CallbackServerCont
   });
 }
 
-grpc::ServerUnaryReactor* LeadsService::ListLeadActivities(grpc::CallbackServerContext* ctx,
+grpc::ServerUnaryReactor* LeadService::ListLeadActivities(grpc::CallbackServerContext* ctx,
                                                            const v1::ListLeadActivitiesRequest* req,
                                                            v1::ListLeadActivitiesResponse* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "ListLeadActivities"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->parent(), "leads", "parent"));
     ASSIGN_OR_RETURN(Lead parent, store_.Get(id, call.deadline));
     RETURN_IF_ERROR(Visible(call.principal, parent));
@@ -256,14 +243,14 @@ grpc::ServerUnaryReactor* LeadsService::ListLeadActivities(grpc::CallbackServerC
   });
 }
 
-grpc::ServerUnaryReactor* LeadsService::FindDuplicateLeads(grpc::CallbackServerContext* ctx,
+grpc::ServerUnaryReactor* LeadService::FindDuplicateLeads(grpc::CallbackServerContext* ctx,
                                                            const v1::FindDuplicateLeadsRequest* req,
                                                            v1::FindDuplicateLeadsResponse* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "FindDuplicateLeads"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     RETURN_IF_ERROR(CheckFindDuplicateLeadsRequest(*req));
     std::string key = req->company_name().empty() ? "" : NormalizeCompanyName(req->company_name());
     ASSIGN_OR_RETURN(std::vector<Lead> leads,
-                     store_.FindActive(ScopeFor(call.principal), req->uscc(), key, 100, call.deadline));
+                     store_.FindActive(LeadVisibility(call.principal), req->uscc(), key, 100, call.deadline));
     // As many of the (at most 100) matches as one response holds: long notes
     // and many contacts make a lead large.
     TrimPage(leads, leads.size(), call.page_bytes);

@@ -15,9 +15,9 @@ namespace crm {
 
 // The gRPC adapter of crm.v1.LeadService: validate → authorize → rules →
 // store → respond. No SQL and no business rule of its own.
-class LeadsService final : public v1::LeadService::CallbackService {
+class LeadService final : public v1::LeadService::CallbackService {
  public:
-  LeadsService(RpcRunner* runner, ConnectionPool* pool);
+  LeadService(RpcRunner* runner, ConnectionPool* pool);
 
   // Where ConvertLead finds the enterprises and projects services (this
   // process's own server, or other processes). Until set, ConvertLead is

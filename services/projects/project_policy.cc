@@ -9,8 +9,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
-#include "services/common/text.h"
-#include "services/common/text_proto.h"
+#include "base/text.h"
+#include "base/text_proto.h"
 #include "services/projects/project_rules.h"
 
 namespace crm {

@@ -5,19 +5,17 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "services/common/calendar.h"
+#include "base/calendar.h"
+#include "base/field_violations.h"
+#include "base/resource_name.h"
+#include "base/status_macros.h"
 #include "services/common/call_mutation.h"
-#include "services/common/field_violations.h"
-#include "services/common/resource_name.h"
-#include "services/common/status_macros.h"
 #include "services/projects/project_requests.h"
 #include "services/projects/project_rules.h"
 #include "services/projects/projects_service.h"
 
 namespace crm {
 namespace {
-
-constexpr char kService[] = "crm.v1.ProjectService/";
 
 absl::Status NotDeleted(const v1::Milestone& m) {
   if (!m.has_delete_time()) return absl::OkStatus();
@@ -26,9 +24,9 @@ absl::Status NotDeleted(const v1::Milestone& m) {
 
 }  // namespace
 
-grpc::ServerUnaryReactor* ProjectsService::RecordCapitalArrival(Ctx* ctx, const v1::RecordCapitalArrivalRequest* req,
+grpc::ServerUnaryReactor* ProjectService::RecordCapitalArrival(Ctx* ctx, const v1::RecordCapitalArrivalRequest* req,
                                                                 v1::CapitalArrival* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "RecordCapitalArrival"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     FieldViolations violations;
     if (!req->has_capital_arrival()) violations.Add("capital_arrival", "is required");
     ValidateCapitalArrival(req->capital_arrival(), ZoneDay(absl::Now()), "capital_arrival.", violations);
@@ -51,9 +49,9 @@ grpc::ServerUnaryReactor* ProjectsService::RecordCapitalArrival(Ctx* ctx, const 
   });
 }
 
-grpc::ServerUnaryReactor* ProjectsService::ListCapitalArrivals(Ctx* ctx, const v1::ListCapitalArrivalsRequest* req,
+grpc::ServerUnaryReactor* ProjectService::ListCapitalArrivals(Ctx* ctx, const v1::ListCapitalArrivalsRequest* req,
                                                                v1::ListCapitalArrivalsResponse* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "ListCapitalArrivals"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->parent(), "projects", "parent"));
     RETURN_IF_ERROR(Visible(call, id).status());
     ASSIGN_OR_RETURN(std::vector<v1::CapitalArrival> list, projects_.ListCapital(id, call.deadline));
@@ -67,9 +65,9 @@ grpc::ServerUnaryReactor* ProjectsService::ListCapitalArrivals(Ctx* ctx, const v
   });
 }
 
-grpc::ServerUnaryReactor* ProjectsService::CreateMilestone(Ctx* ctx, const v1::CreateMilestoneRequest* req,
+grpc::ServerUnaryReactor* ProjectService::CreateMilestone(Ctx* ctx, const v1::CreateMilestoneRequest* req,
                                                            v1::Milestone* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "CreateMilestone"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->parent(), "projects", "parent"));
     ASSIGN_OR_RETURN(v1::Project project, Visible(call, id));
     v1::Milestone m;
@@ -90,9 +88,9 @@ grpc::ServerUnaryReactor* ProjectsService::CreateMilestone(Ctx* ctx, const v1::C
   });
 }
 
-grpc::ServerUnaryReactor* ProjectsService::UpdateMilestone(Ctx* ctx, const v1::UpdateMilestoneRequest* req,
+grpc::ServerUnaryReactor* ProjectService::UpdateMilestone(Ctx* ctx, const v1::UpdateMilestoneRequest* req,
                                                            v1::Milestone* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "UpdateMilestone"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(ChildId id,
                      ParseChildResourceId(req->milestone().name(), "projects", "milestones", "milestone.name"));
     absl::CivilDay today = ZoneDay(absl::Now());
@@ -111,9 +109,9 @@ grpc::ServerUnaryReactor* ProjectsService::UpdateMilestone(Ctx* ctx, const v1::U
   });
 }
 
-grpc::ServerUnaryReactor* ProjectsService::DeleteMilestone(Ctx* ctx, const v1::DeleteMilestoneRequest* req,
+grpc::ServerUnaryReactor* ProjectService::DeleteMilestone(Ctx* ctx, const v1::DeleteMilestoneRequest* req,
                                                            v1::Milestone* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "DeleteMilestone"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(ChildId id, ParseChildResourceId(req->name(), "projects", "milestones", "name"));
     ASSIGN_OR_RETURN(*resp, records_.MutateMilestone(MutationOf(call), id.parent, id.id, req->etag(),
                                                      [&](int64_t pid) { return Changeable(call, pid); },
@@ -128,9 +126,9 @@ grpc::ServerUnaryReactor* ProjectsService::DeleteMilestone(Ctx* ctx, const v1::D
   });
 }
 
-grpc::ServerUnaryReactor* ProjectsService::ListMilestones(Ctx* ctx, const v1::ListMilestonesRequest* req,
+grpc::ServerUnaryReactor* ProjectService::ListMilestones(Ctx* ctx, const v1::ListMilestonesRequest* req,
                                                           v1::ListMilestonesResponse* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "ListMilestones"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->parent(), "projects", "parent"));
     RETURN_IF_ERROR(Visible(call, id).status());
     ASSIGN_OR_RETURN(std::vector<v1::Milestone> list, records_.ListMilestones(id, req->show_deleted(), call.deadline));
@@ -143,9 +141,9 @@ grpc::ServerUnaryReactor* ProjectsService::ListMilestones(Ctx* ctx, const v1::Li
   });
 }
 
-grpc::ServerUnaryReactor* ProjectsService::CreateProjectProblem(Ctx* ctx, const v1::CreateProjectProblemRequest* req,
+grpc::ServerUnaryReactor* ProjectService::CreateProjectProblem(Ctx* ctx, const v1::CreateProjectProblemRequest* req,
                                                                 v1::ProjectProblem* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "CreateProjectProblem"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     v1::ProjectProblem p = req->problem();
     p.clear_name();
     p.clear_raised_by();
@@ -165,9 +163,9 @@ grpc::ServerUnaryReactor* ProjectsService::CreateProjectProblem(Ctx* ctx, const 
   });
 }
 
-grpc::ServerUnaryReactor* ProjectsService::UpdateProjectProblem(Ctx* ctx, const v1::UpdateProjectProblemRequest* req,
+grpc::ServerUnaryReactor* ProjectService::UpdateProjectProblem(Ctx* ctx, const v1::UpdateProjectProblemRequest* req,
                                                                 v1::ProjectProblem* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "UpdateProjectProblem"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(ChildId id, ParseChildResourceId(req->problem().name(), "projects", "problems", "problem.name"));
     ASSIGN_OR_RETURN(*resp, records_.MutateProblem(MutationOf(call), id.parent, id.id, req->problem().etag(),
                                                    [&](int64_t pid) { return Changeable(call, pid); },
@@ -185,9 +183,9 @@ grpc::ServerUnaryReactor* ProjectsService::UpdateProjectProblem(Ctx* ctx, const 
   });
 }
 
-grpc::ServerUnaryReactor* ProjectsService::ListProjectProblems(Ctx* ctx, const v1::ListProjectProblemsRequest* req,
+grpc::ServerUnaryReactor* ProjectService::ListProjectProblems(Ctx* ctx, const v1::ListProjectProblemsRequest* req,
                                                                v1::ListProjectProblemsResponse* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "ListProjectProblems"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->parent(), "projects", "parent"));
     RETURN_IF_ERROR(Visible(call, id).status());
     ASSIGN_OR_RETURN(std::vector<v1::ProjectProblem> list, records_.ListProblems(id, req->open_only(), call.deadline));
@@ -196,9 +194,9 @@ grpc::ServerUnaryReactor* ProjectsService::ListProjectProblems(Ctx* ctx, const v
   });
 }
 
-grpc::ServerUnaryReactor* ProjectsService::SetUnitTarget(Ctx* ctx, const v1::SetUnitTargetRequest* req,
+grpc::ServerUnaryReactor* ProjectService::SetUnitTarget(Ctx* ctx, const v1::SetUnitTargetRequest* req,
                                                          v1::UnitTarget* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "SetUnitTarget"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(UnitYear key, ParseUnitTargetName(req->unit_target().name(), "unit_target.name"));
     v1::UnitTarget t = req->unit_target();
     t.set_year(key.year);
@@ -210,18 +208,18 @@ grpc::ServerUnaryReactor* ProjectsService::SetUnitTarget(Ctx* ctx, const v1::Set
   });
 }
 
-grpc::ServerUnaryReactor* ProjectsService::GetUnitTarget(Ctx* ctx, const v1::GetUnitTargetRequest* req,
+grpc::ServerUnaryReactor* ProjectService::GetUnitTarget(Ctx* ctx, const v1::GetUnitTargetRequest* req,
                                                          v1::UnitTarget* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "GetUnitTarget"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(UnitYear key, ParseUnitTargetName(req->name(), "name"));
     ASSIGN_OR_RETURN(*resp, targets_.Get(key.unit_id, key.year, call.deadline));
     return absl::OkStatus();
   });
 }
 
-grpc::ServerUnaryReactor* ProjectsService::ListUnitTargets(Ctx* ctx, const v1::ListUnitTargetsRequest* req,
+grpc::ServerUnaryReactor* ProjectService::ListUnitTargets(Ctx* ctx, const v1::ListUnitTargetsRequest* req,
                                                            v1::ListUnitTargetsResponse* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "ListUnitTargets"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     RETURN_IF_ERROR(CheckListUnitTargetsRequest(*req));
     ASSIGN_OR_RETURN(std::vector<v1::UnitTarget> list, targets_.List(req->year(), call.deadline));
     for (v1::UnitTarget& t : list) resp->add_unit_targets()->Swap(&t);

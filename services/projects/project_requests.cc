@@ -1,12 +1,12 @@
 #include "services/projects/project_requests.h"
 
 #include "absl/strings/str_cat.h"
-#include "services/common/calendar.h"
-#include "services/common/field_violations.h"
-#include "services/common/page_token.h"
-#include "services/common/resource_name.h"
-#include "services/common/status_macros.h"
-#include "services/common/text.h"
+#include "base/calendar.h"
+#include "base/field_violations.h"
+#include "base/page_token.h"
+#include "base/resource_name.h"
+#include "base/status_macros.h"
+#include "base/text.h"
 #include "services/projects/project_rules.h"
 
 namespace crm {

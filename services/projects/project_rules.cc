@@ -11,11 +11,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
-#include "services/common/calendar.h"
-#include "services/common/escalation.h"
-#include "services/common/field_checks.h"
-#include "services/common/resource_name.h"
-#include "services/common/uscc.h"
+#include "base/calendar.h"
+#include "base/escalation.h"
+#include "base/field_checks.h"
+#include "base/resource_name.h"
+#include "base/uscc.h"
 
 namespace crm {
 namespace {
@@ -451,17 +451,28 @@ std::optional<double> ArrivalRate(int64_t arrived_cny, int64_t contracted_cny) {
 
 // ---- Who may do what
 
-bool CanSeeProject(const Principal& p, const v1::Project& project) {
+Visibility ProjectVisibility(const Principal& p) {
   switch (p.role) {
     case v1::ROLE_ADMIN:
     case v1::ROLE_LEADERSHIP:
-    case v1::ROLE_DEPARTMENT_SERVICE: return true;  // a department reaches projects only through its scopes
-    case v1::ROLE_UNIT_LEAD: return project.unit() == p.unit_name();
+    case v1::ROLE_DEPARTMENT_SERVICE: return Visibility::All();  // a department reaches projects only through its scopes
+    case v1::ROLE_UNIT_LEAD: return Visibility::AnyOf({{Facet::kUnit, p.unit_id}});
     case v1::ROLE_STAFF:
-      return project.unit() == p.unit_name() || project.owner() == p.user_name() ||
-             project.service_secretary() == p.user_name();
-    default: return false;
+      return Visibility::AnyOf(
+          {{Facet::kUnit, p.unit_id}, {Facet::kOwner, p.user_id}, {Facet::kServiceSecretary, p.user_id}});
+    default: return Visibility::None();
   }
+}
+
+bool CanSeeProject(const Principal& p, const v1::Project& project) {
+  return ProjectVisibility(p).Admits([&](Facet facet) {
+    switch (facet) {
+      case Facet::kUnit: return PrincipalId(project.unit(), "units");
+      case Facet::kOwner: return PrincipalId(project.owner(), "users");
+      case Facet::kServiceSecretary: return PrincipalId(project.service_secretary(), "users");
+      default: return std::string();
+    }
+  });
 }
 
 void MarkStagesReached(v1::Project& p, v1::ProjectStage stage, const std::string& day) {

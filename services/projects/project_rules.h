@@ -12,11 +12,12 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
+#include "base/field_violations.h"
+#include "base/principal.h"
+#include "base/visibility.h"
 #include "crm/v1/project_policy.pb.h"
 #include "crm/v1/projects_service.pb.h"
 #include "google/protobuf/field_mask.pb.h"
-#include "services/common/auth.h"
-#include "services/common/field_violations.h"
 
 namespace crm {
 
@@ -178,7 +179,9 @@ absl::string_view DefaultProjectPolicyText();
 
 // Object level, like leads: STAFF see their unit's projects and those they
 // own or serve as secretary; UNIT_LEAD their unit's; LEADERSHIP, ADMIN and
-// DEPARTMENT_SERVICE all. (Invisible → NOT_FOUND.)
+// DEPARTMENT_SERVICE all; any other role none. (Invisible → NOT_FOUND.) The one
+// rule, for Get (CanSeeProject) and the store's lists alike.
+Visibility ProjectVisibility(const Principal& p);
 bool CanSeeProject(const Principal& p, const v1::Project& project);
 
 // Who may change a project they can see (update, advance, lose, reopen,

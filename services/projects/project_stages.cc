@@ -4,11 +4,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "services/common/calendar.h"
+#include "base/calendar.h"
+#include "base/field_violations.h"
+#include "base/resource_name.h"
+#include "base/status_macros.h"
 #include "services/common/call_mutation.h"
-#include "services/common/field_violations.h"
-#include "services/common/resource_name.h"
-#include "services/common/status_macros.h"
 #include "services/projects/project_requests.h"
 #include "services/projects/project_rules.h"
 #include "services/projects/projects_service.h"
@@ -18,8 +18,6 @@ namespace {
 
 using v1::Project;
 
-constexpr char kService[] = "crm.v1.ProjectService/";
-
 absl::Status VisibleAndChangeable(const CallContext& call, const Project& p) {
   if (!CanSeeProject(call.principal, p)) return absl::NotFoundError(absl::StrCat(p.name(), " does not exist"));
   return CheckCanChangeProject(call.principal, p);
@@ -27,9 +25,9 @@ absl::Status VisibleAndChangeable(const CallContext& call, const Project& p) {
 
 }  // namespace
 
-grpc::ServerUnaryReactor* ProjectsService::AdvanceProjectStage(Ctx* ctx, const v1::AdvanceProjectStageRequest* req,
+grpc::ServerUnaryReactor* ProjectService::AdvanceProjectStage(Ctx* ctx, const v1::AdvanceProjectStageRequest* req,
                                                                Project* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "AdvanceProjectStage"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     RETURN_IF_ERROR(CheckAdvanceProjectStageRequest(*req));
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "projects", "name"));
     absl::CivilDay today = ZoneDay(absl::Now());
@@ -63,9 +61,9 @@ grpc::ServerUnaryReactor* ProjectsService::AdvanceProjectStage(Ctx* ctx, const v
   });
 }
 
-grpc::ServerUnaryReactor* ProjectsService::MarkProjectLost(Ctx* ctx, const v1::MarkProjectLostRequest* req,
+grpc::ServerUnaryReactor* ProjectService::MarkProjectLost(Ctx* ctx, const v1::MarkProjectLostRequest* req,
                                                            Project* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "MarkProjectLost"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     RETURN_IF_ERROR(CheckMarkProjectLostRequest(*req));
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "projects", "name"));
     absl::CivilDay today = ZoneDay(absl::Now());
@@ -89,9 +87,9 @@ grpc::ServerUnaryReactor* ProjectsService::MarkProjectLost(Ctx* ctx, const v1::M
   });
 }
 
-grpc::ServerUnaryReactor* ProjectsService::ReopenProject(Ctx* ctx, const v1::ReopenProjectRequest* req,
+grpc::ServerUnaryReactor* ProjectService::ReopenProject(Ctx* ctx, const v1::ReopenProjectRequest* req,
                                                          Project* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "ReopenProject"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     RETURN_IF_ERROR(CheckReopenProjectRequest(*req));
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "projects", "name"));
     // Where it returns: the stage of the last move to LOST.
@@ -120,9 +118,9 @@ grpc::ServerUnaryReactor* ProjectsService::ReopenProject(Ctx* ctx, const v1::Reo
   });
 }
 
-grpc::ServerUnaryReactor* ProjectsService::ListStageHistory(Ctx* ctx, const v1::ListStageHistoryRequest* req,
+grpc::ServerUnaryReactor* ProjectService::ListStageHistory(Ctx* ctx, const v1::ListStageHistoryRequest* req,
                                                             v1::ListStageHistoryResponse* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "ListStageHistory"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->parent(), "projects", "parent"));
     RETURN_IF_ERROR(Visible(call, id).status());
     ASSIGN_OR_RETURN(std::vector<v1::StageChange> history, projects_.History(id, call.deadline));

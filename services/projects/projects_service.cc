@@ -4,13 +4,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "base/calendar.h"
+#include "base/field_violations.h"
+#include "base/page_token.h"
+#include "base/resource_name.h"
+#include "base/status_macros.h"
 #include "google/protobuf/util/time_util.h"
-#include "services/common/calendar.h"
 #include "services/common/call_mutation.h"
-#include "services/common/field_violations.h"
-#include "services/common/page_token.h"
-#include "services/common/resource_name.h"
-#include "services/common/status_macros.h"
 #include "services/projects/project_requests.h"
 #include "services/projects/project_rules.h"
 #include "storage/row_codec.h"
@@ -19,8 +19,6 @@ namespace crm {
 namespace {
 
 using v1::Project;
-
-constexpr char kService[] = "crm.v1.ProjectService/";
 
 // What a client may not set on a project: the output-only fields.
 void ClearOutputs(Project& p) {
@@ -51,31 +49,21 @@ constexpr size_t kPresentedBytes = 900;
 
 }  // namespace
 
-ProjectScope ProjectScopeFor(const Principal& p) {
-  switch (p.role) {
-    case v1::ROLE_ADMIN:
-    case v1::ROLE_LEADERSHIP:
-    case v1::ROLE_DEPARTMENT_SERVICE: return {};
-    case v1::ROLE_STAFF: return {p.unit_id, p.user_id};
-    default: return {p.unit_id, ""};
-  }
-}
-
-ProjectsService::ProjectsService(RpcRunner* runner, ConnectionPool* pool, const v1::ProjectPolicy* policy)
+ProjectService::ProjectService(RpcRunner* runner, ConnectionPool* pool, const v1::ProjectPolicy* policy)
     : runner_(runner), policy_(policy), projects_(pool), records_(pool), targets_(pool) {}
 
-absl::StatusOr<Project> ProjectsService::Visible(const CallContext& call, int64_t id) {
+absl::StatusOr<Project> ProjectService::Visible(const CallContext& call, int64_t id) {
   ASSIGN_OR_RETURN(Project p, projects_.Get(id, call.deadline));
   if (!CanSeeProject(call.principal, p)) return absl::NotFoundError(absl::StrCat(p.name(), " does not exist"));
   return p;
 }
 
-absl::Status ProjectsService::Changeable(const CallContext& call, int64_t id) {
+absl::Status ProjectService::Changeable(const CallContext& call, int64_t id) {
   ASSIGN_OR_RETURN(Project p, Visible(call, id));
   return CheckCanChangeProject(call.principal, p);
 }
 
-absl::Status ProjectsService::Present(std::vector<Project*> projects, absl::Time deadline) {
+absl::Status ProjectService::Present(std::vector<Project*> projects, absl::Time deadline) {
   std::vector<int64_t> ids;
   for (const Project* p : projects) ids.push_back(LastId(p->name()));
   ASSIGN_OR_RETURN(auto open, records_.OpenMilestones(ids, deadline));
@@ -91,18 +79,18 @@ absl::Status ProjectsService::Present(std::vector<Project*> projects, absl::Time
   return absl::OkStatus();
 }
 
-grpc::ServerUnaryReactor* ProjectsService::GetProject(Ctx* ctx, const v1::GetProjectRequest* req, Project* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "GetProject"), [=, this](const CallContext& call) -> absl::Status {
+grpc::ServerUnaryReactor* ProjectService::GetProject(Ctx* ctx, const v1::GetProjectRequest* req, Project* resp) {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "projects", "name"));
     ASSIGN_OR_RETURN(*resp, Visible(call, id));
     return Present({resp}, call.deadline);
   });
 }
 
-absl::Status ProjectsService::ListPage(const CallContext& call, ProjectQuery query, const std::string& fingerprint,
+absl::Status ProjectService::ListPage(const CallContext& call, ProjectQuery query, const std::string& fingerprint,
                                        const std::string& page_token,
                                        google::protobuf::RepeatedPtrField<Project>* out, std::string* next_page_token) {
-  query.scope = ProjectScopeFor(call.principal);
+  query.scope = ProjectVisibility(call.principal);
   query.max_bytes = call.page_bytes;
   query.row_extra_bytes = kPresentedBytes;
   if (!page_token.empty()) {
@@ -120,9 +108,9 @@ absl::Status ProjectsService::ListPage(const CallContext& call, ProjectQuery que
   return absl::OkStatus();
 }
 
-grpc::ServerUnaryReactor* ProjectsService::ListProjects(Ctx* ctx, const v1::ListProjectsRequest* req,
+grpc::ServerUnaryReactor* ProjectService::ListProjects(Ctx* ctx, const v1::ListProjectsRequest* req,
                                                         v1::ListProjectsResponse* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "ListProjects"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(ProjectQuery q, ProjectQueryOf(*req, *policy_, ZoneDay(absl::Now())));
     v1::ListProjectsRequest unpaged = *req;
     unpaged.clear_page_size();
@@ -132,9 +120,9 @@ grpc::ServerUnaryReactor* ProjectsService::ListProjects(Ctx* ctx, const v1::List
   });
 }
 
-grpc::ServerUnaryReactor* ProjectsService::ListStalledProjects(Ctx* ctx, const v1::ListStalledProjectsRequest* req,
+grpc::ServerUnaryReactor* ProjectService::ListStalledProjects(Ctx* ctx, const v1::ListStalledProjectsRequest* req,
                                                                v1::ListStalledProjectsResponse* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "ListStalledProjects"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(ProjectQuery q, StalledProjectsQueryOf(*req, *policy_, ZoneDay(absl::Now())));
     v1::ListStalledProjectsRequest unpaged = *req;
     unpaged.clear_page_size();
@@ -144,9 +132,9 @@ grpc::ServerUnaryReactor* ProjectsService::ListStalledProjects(Ctx* ctx, const v
   });
 }
 
-grpc::ServerUnaryReactor* ProjectsService::CreateProject(Ctx* ctx, const v1::CreateProjectRequest* req,
+grpc::ServerUnaryReactor* ProjectService::CreateProject(Ctx* ctx, const v1::CreateProjectRequest* req,
                                                          Project* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "CreateProject"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     Project p = req->project();
     ClearOutputs(p);
     if (p.unit().empty()) p.set_unit(call.principal.unit_name());
@@ -167,9 +155,9 @@ grpc::ServerUnaryReactor* ProjectsService::CreateProject(Ctx* ctx, const v1::Cre
   });
 }
 
-grpc::ServerUnaryReactor* ProjectsService::UpdateProject(Ctx* ctx, const v1::UpdateProjectRequest* req,
+grpc::ServerUnaryReactor* ProjectService::UpdateProject(Ctx* ctx, const v1::UpdateProjectRequest* req,
                                                          Project* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "UpdateProject"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->project().name(), "projects", "project.name"));
     ASSIGN_OR_RETURN(*resp, projects_.Mutate(MutationOf(call), id, req->project().etag(),
                                              [&](Project& p, StageEffects&) -> absl::Status {
@@ -209,9 +197,9 @@ absl::Status SetDeleted(const CallContext& call, bool deleted, Project& p) {
 
 }  // namespace
 
-grpc::ServerUnaryReactor* ProjectsService::DeleteProject(Ctx* ctx, const v1::DeleteProjectRequest* req,
+grpc::ServerUnaryReactor* ProjectService::DeleteProject(Ctx* ctx, const v1::DeleteProjectRequest* req,
                                                          Project* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "DeleteProject"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "projects", "name"));
     ASSIGN_OR_RETURN(*resp, projects_.Mutate(MutationOf(call), id, req->etag(),
                                              [&](Project& p, StageEffects&) { return SetDeleted(call, true, p); }));
@@ -219,9 +207,9 @@ grpc::ServerUnaryReactor* ProjectsService::DeleteProject(Ctx* ctx, const v1::Del
   });
 }
 
-grpc::ServerUnaryReactor* ProjectsService::UndeleteProject(Ctx* ctx, const v1::UndeleteProjectRequest* req,
+grpc::ServerUnaryReactor* ProjectService::UndeleteProject(Ctx* ctx, const v1::UndeleteProjectRequest* req,
                                                            Project* resp) {
-  return runner_->Run(ctx, absl::StrCat(kService, "UndeleteProject"), [=, this](const CallContext& call) -> absl::Status {
+  return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "projects", "name"));
     ASSIGN_OR_RETURN(*resp, projects_.Mutate(MutationOf(call), id, req->etag(),
                                              [&](Project& p, StageEffects&) { return SetDeleted(call, false, p); }));

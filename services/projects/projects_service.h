@@ -18,10 +18,10 @@ namespace crm {
 // Handlers by subject: projects_service.cc (projects, lists, the stopwatch),
 // project_stages.cc (stage moves and history), project_records.cc (capital,
 // milestones, problems, unit targets).
-class ProjectsService final : public v1::ProjectService::CallbackService {
+class ProjectService final : public v1::ProjectService::CallbackService {
  public:
   // `policy` (stage probabilities, 三未 thresholds, milestone template) must outlive the service.
-  ProjectsService(RpcRunner* runner, ConnectionPool* pool, const v1::ProjectPolicy* policy);
+  ProjectService(RpcRunner* runner, ConnectionPool* pool, const v1::ProjectPolicy* policy);
 
   using Ctx = grpc::CallbackServerContext;
   using Reactor = grpc::ServerUnaryReactor;
@@ -83,9 +83,6 @@ class ProjectsService final : public v1::ProjectService::CallbackService {
   MilestoneStore records_;
   UnitTargetStore targets_;
 };
-
-// The store scope of the projects `p` may see; the same rule as CanSeeProject.
-ProjectScope ProjectScopeFor(const Principal& p);
 
 }  // namespace crm
 

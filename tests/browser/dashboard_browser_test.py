@@ -78,7 +78,8 @@ def parse_args():
 
 def generate_stubs(proto_root, googleapis_root, out_dir):
     """The dashboard service's Python stubs (see crm_e2e_support.compile_stubs)."""
-    protos = ["crm/v1/common.proto", "crm/v1/projects_service.proto", "crm/v1/enterprises_service.proto",
+    protos = ["crm/v1/common.proto", "crm/v1/method_options.proto", "crm/v1/projects_service.proto",
+              "crm/v1/enterprises_service.proto",
               "crm/v1/dashboard_service.proto"]
     modules = support.compile_stubs(proto_root, googleapis_root, out_dir, protos,
                                     {"pb": "crm.v1.dashboard_service_pb2", "grpc": "crm.v1.dashboard_service_pb2_grpc"})

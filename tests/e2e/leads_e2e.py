@@ -73,7 +73,7 @@ def parse_args():
 
 def generate_stubs(proto_root, googleapis_root, out_dir):
     """The Python stubs this test calls through (see crm_e2e_support.compile_stubs)."""
-    protos = ["crm/v1/common.proto", "crm/v1/leads_service.proto", "crm/v1/enterprises_service.proto",
+    protos = ["crm/v1/common.proto", "crm/v1/method_options.proto", "crm/v1/leads_service.proto", "crm/v1/enterprises_service.proto",
               "crm/v1/projects_service.proto",
               "google/rpc/status.proto", "google/rpc/error_details.proto"]
     names = {"leads": "crm.v1.leads_service_pb2", "leads_grpc": "crm.v1.leads_service_pb2_grpc",

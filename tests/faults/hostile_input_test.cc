@@ -26,12 +26,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
+#include "base/uscc.h"
 #include "crm/v1/admin_service.grpc.pb.h"
 #include "crm/v1/dashboard_service.grpc.pb.h"
 #include "crm/v1/enterprises_service.grpc.pb.h"
 #include "crm/v1/leads_service.grpc.pb.h"
 #include "crm/v1/projects_service.grpc.pb.h"
-#include "services/common/uscc.h"
 #include "tests/faults/fault_harness.h"
 #include "tests/integration/test_db.h"
 #include "tests/support/test_seed.h"
@@ -531,7 +531,7 @@ TEST_F(HostileInputTest, MalformedBytesAreRefusedAndTheServerKeepsServing) {
 // A message the server cannot parse in the middle of an import stream is
 // refused: gRPC reports it to a typed reader as the end of the stream, which
 // made the import answer OK for the rows before it and drop the rest
-// (EnterprisesService now reads the stream as bytes and parses each message).
+// (EnterpriseService now reads the stream as bytes and parses each message).
 TEST_F(HostileInputTest, AMalformedMessageInAnImportStreamIsRefused) {
   v1::ImportEnterprisesRequest first, last;
   for (int i = 0; i < 3; ++i) *first.add_enterprises() = NewEnterprise(900 + i);

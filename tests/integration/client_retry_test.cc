@@ -7,9 +7,9 @@
 #include <mutex>
 
 #include "absl/strings/str_cat.h"
+#include "base/field_violations.h"
+#include "base/resource_name.h"
 #include "clients/cpp/crm_client.h"
-#include "services/common/field_violations.h"
-#include "services/common/resource_name.h"
 #include "tests/integration/test_server.h"
 
 namespace crm {

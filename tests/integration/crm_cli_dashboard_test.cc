@@ -17,10 +17,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
+#include "base/calendar.h"
 #include "clients/cli/exit_codes.h"
 #include "crm/v1/dashboard_service.pb.h"
 #include "gmock/gmock.h"
-#include "services/common/calendar.h"
 #include "tests/integration/cli_harness.h"
 #include "tests/integration/service_fixture.h"
 

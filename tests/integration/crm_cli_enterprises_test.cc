@@ -13,11 +13,11 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "base/uscc.h"
 #include "clients/cli/csv.h"
 #include "clients/cli/exit_codes.h"
 #include "crm/v1/enterprises_service.pb.h"
 #include "gmock/gmock.h"
-#include "services/common/uscc.h"
 #include "tests/integration/cli_harness.h"
 #include "tests/integration/test_server.h"
 

@@ -11,11 +11,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "base/uscc.h"
 #include "clients/cli/exit_codes.h"
 #include "crm/v1/leads_service.pb.h"
 #include "crm/v1/projects_service.pb.h"
 #include "gmock/gmock.h"
-#include "services/common/uscc.h"
 #include "tests/integration/cli_harness.h"
 #include "tests/integration/test_server.h"
 

@@ -5,7 +5,7 @@
 #include <gmock/gmock.h>
 
 #include "absl/time/civil_time.h"
-#include "services/common/calendar.h"
+#include "base/calendar.h"
 #include "tests/integration/service_fixture.h"
 
 namespace crm {

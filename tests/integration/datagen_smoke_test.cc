@@ -17,11 +17,11 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "base/calendar.h"
+#include "base/uscc.h"
 #include "bench/datagen/datagen.h"
 #include "bench/datagen/project_lifecycle.h"
 #include "bench/datagen/synthetic_ids.h"
-#include "services/common/calendar.h"
-#include "services/common/uscc.h"
 #include "services/projects/project_rules.h"
 #include "tests/integration/test_db.h"
 

@@ -331,13 +331,27 @@ TEST_F(LeadStoreTest, FindActiveMatchesNormalisedNamesAndUscc) {
   a.set_uscc("91350200776049653A");
   MustCreate(a);
   MustCreate(NewLead("华为终端有限公司"));
-  auto by_name = store_->FindActive({}, "", NormalizeCompanyName("华为技术（中国）有限公司"), 10, Deadline());
+  auto by_name = store_->FindActive(Visibility::All(), "", NormalizeCompanyName("华为技术（中国）有限公司"), 10, Deadline());
   ASSERT_TRUE(by_name.ok());
   ASSERT_EQ(by_name->size(), 1u);
   EXPECT_EQ((*by_name)[0].company_name(), "华为技术有限公司");
-  auto by_uscc = store_->FindActive({}, "91350200776049653A", "", 10, Deadline());
+  auto by_uscc = store_->FindActive(Visibility::All(), "91350200776049653A", "", 10, Deadline());
   ASSERT_TRUE(by_uscc.ok());
   EXPECT_EQ(by_uscc->size(), 1u);
+
+  // Another unit's lead without an owner stays out of a unit lead's scope: an
+  // empty id matches nobody, not every lead whose owner is empty.
+  Lead ownerless = NewLead("无主科技有限公司", "units/u2");
+  ownerless.clear_owner();
+  MustCreate(ownerless);
+  const std::string key = NormalizeCompanyName("无主科技有限公司");
+  auto elsewhere = store_->FindActive(Visibility::AnyOf({{Facet::kUnit, "u3"}, {Facet::kOwner, ""}}), "", key, 10,
+                                      Deadline());
+  ASSERT_TRUE(elsewhere.ok());
+  EXPECT_TRUE(elsewhere->empty());
+  auto at_home = store_->FindActive(Visibility::AnyOf({{Facet::kUnit, "u2"}}), "", key, 10, Deadline());
+  ASSERT_TRUE(at_home.ok());
+  EXPECT_EQ(at_home->size(), 1u);
 }
 
 TEST_F(LeadStoreTest, MigrationsApplyOnce) {

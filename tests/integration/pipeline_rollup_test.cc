@@ -19,7 +19,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/synchronization/mutex.h"
-#include "services/common/calendar.h"
+#include "base/calendar.h"
 #include "storage/pipeline_rollup.h"
 #include "tests/integration/service_fixture.h"
 #include "tests/support/test_seed.h"

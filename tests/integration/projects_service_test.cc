@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "absl/time/civil_time.h"
-#include "services/common/calendar.h"
+#include "base/calendar.h"
 #include "tests/integration/service_fixture.h"
 
 namespace crm {
@@ -208,7 +208,7 @@ TEST_F(ProjectsServiceTest, ConversionRetriedAfterAFailureBetweenStepsMakesOneOf
   // succeeds, the project step fails.
   BoundedExecutor executor(2, 10);
   RpcRunner runner(&executor, &server_.principals(), {});
-  LeadsService broken(&runner, &server_.db().pool());
+  LeadService broken(&runner, &server_.db().pool());
   broken.ConnectConversionPeers(grpc::CreateChannel(server_.address(), grpc::InsecureChannelCredentials()),
                                 grpc::CreateChannel("127.0.0.1:1", grpc::InsecureChannelCredentials()), 1);
   ServerConfig config;

@@ -120,7 +120,7 @@ TEST_F(SecurityTest, ThePermissionTableCoversExactlyTheRpcsOfEveryService) {
   }
   std::set<std::string> table;
   for (const auto& [method, roles] : PermissionTable()) table.insert(method);
-  EXPECT_EQ(rpcs, table) << "every RPC needs a row in services/common/permissions.cc, and every row an RPC";
+  EXPECT_EQ(rpcs, table) << "every RPC needs a method_policy in its contract (proto/crm/v1/method_options.proto)";
 }
 
 TEST_F(SecurityTest, EveryRoleIsRefusedExactlyTheRpcsTheTableDoesNotGiveIt) {

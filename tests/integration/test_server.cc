@@ -15,16 +15,16 @@ TestServer::TestServer(size_t queue_capacity, ServerConfig config, RateLimiter* 
   if (db_ == nullptr) return;
   auto bootstrapped = principals_->BootstrapAdmin(kToken);
   EXPECT_TRUE(bootstrapped.ok() && *bootstrapped) << bootstrapped.status();
-  service_ = std::make_unique<LeadsService>(&runner_, &db_->pool());
+  service_ = std::make_unique<LeadService>(&runner_, &db_->pool());
   admin_ = std::make_unique<AdminService>(&runner_, principals_.get(), &db_->pool());
   auto policy = ParseEnterprisePolicy(DefaultEnterprisePolicyText());
   EXPECT_TRUE(policy.ok()) << policy.status();
   if (policy.ok()) policy_ = *std::move(policy);
-  enterprises_service_ = std::make_unique<EnterprisesService>(&runner_, &db_->pool(), &policy_);
+  enterprises_service_ = std::make_unique<EnterpriseService>(&runner_, &db_->pool(), &policy_);
   auto project_policy = ParseProjectPolicy(DefaultProjectPolicyText());
   EXPECT_TRUE(project_policy.ok()) << project_policy.status();
   if (project_policy.ok()) project_policy_ = *std::move(project_policy);
-  projects_service_ = std::make_unique<ProjectsService>(&runner_, &db_->pool(), &project_policy_);
+  projects_service_ = std::make_unique<ProjectService>(&runner_, &db_->pool(), &project_policy_);
   dashboard_service_ = std::make_unique<DashboardService>(&runner_, &db_->pool(), &project_policy_, &policy_);
   config.listen_address = "127.0.0.1:0";
   auto server = CrmServer::Start(

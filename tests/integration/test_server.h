@@ -6,11 +6,11 @@
 #include <memory>
 #include <string>
 
-#include "services/common/auth.h"
+#include "base/principal.h"
+#include "services/admin/admin_service.h"
 #include "services/common/executor.h"
 #include "services/common/rpc_runner.h"
 #include "services/common/server.h"
-#include "services/admin/admin_service.h"
 #include "services/dashboard/dashboard_service.h"
 #include "services/enterprises/enterprises_service.h"
 #include "services/leads/leads_service.h"
@@ -52,12 +52,12 @@ class TestServer {
   std::unique_ptr<PrincipalStore> principals_;
   BoundedExecutor executor_;
   RpcRunner runner_;
-  std::unique_ptr<LeadsService> service_;
+  std::unique_ptr<LeadService> service_;
   std::unique_ptr<AdminService> admin_;
   v1::EnterprisePolicy policy_;
-  std::unique_ptr<EnterprisesService> enterprises_service_;
+  std::unique_ptr<EnterpriseService> enterprises_service_;
   v1::ProjectPolicy project_policy_;
-  std::unique_ptr<ProjectsService> projects_service_;
+  std::unique_ptr<ProjectService> projects_service_;
   std::unique_ptr<DashboardService> dashboard_service_;
   std::unique_ptr<CrmServer> server_;
   std::unique_ptr<v1::LeadService::Stub> stub_;

@@ -6,7 +6,7 @@
 #include <random>
 
 #include "absl/strings/str_cat.h"
-#include "services/common/escalation.h"
+#include "base/escalation.h"
 #include "services/projects/project_rules.h"
 #include "tests/support/test_seed.h"
 

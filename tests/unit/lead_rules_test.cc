@@ -186,15 +186,6 @@ TEST(ApplyLeadMaskTest, RefusesEmptyUnknownAndReadOnlyPaths) {
   EXPECT_NE(ApplyLeadMask(status, Lead(), lead).message().find("QualifyLead"), std::string::npos);
 }
 
-TEST(IsIsoDateTest, AcceptsRealDaysOnly) {
-  EXPECT_TRUE(IsIsoDate("2026-02-28"));
-  EXPECT_TRUE(IsIsoDate("2028-02-29"));
-  EXPECT_FALSE(IsIsoDate("2026-02-29"));
-  EXPECT_FALSE(IsIsoDate("2026-2-3"));
-  EXPECT_FALSE(IsIsoDate("2026-13-01"));
-  EXPECT_FALSE(IsIsoDate(""));
-}
-
 TEST(ValidateActivityTest, RequiresKindDateAndSummary) {
   v1::Activity activity;
   activity.set_next_step_date("tomorrow");

@@ -1,4 +1,4 @@
-#include "services/common/page_limit.h"
+#include "base/page_limit.h"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,9 @@
-#include "services/common/page_token.h"
+#include "base/page_token.h"
 
 #include <gtest/gtest.h>
 
+#include "base/field_violations.h"
 #include "crm/v1/leads_service.pb.h"
-#include "services/common/field_violations.h"
 
 namespace crm {
 namespace {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "services/common/calendar.h"
+#include "base/calendar.h"
 #include "tests/unit/rules_test_util.h"
 
 namespace crm {

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "base/field_violations.h"
 #include "google/protobuf/field_mask.pb.h"
-#include "services/common/field_violations.h"
 
 namespace crm::testing {
 

@@ -1,10 +1,10 @@
 #include <gtest/gtest.h>
 
+#include "base/field_violations.h"
+#include "base/resource_name.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
-#include "services/common/field_violations.h"
 #include "services/common/grpc_status.h"
-#include "services/common/resource_name.h"
 #include "storage/sql_error.h"
 
 namespace crm {

@@ -1,11 +1,11 @@
-#include "services/common/uscc.h"
+#include "base/uscc.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "services/common/field_violations.h"
+#include "base/field_violations.h"
 
 namespace crm {
 namespace {

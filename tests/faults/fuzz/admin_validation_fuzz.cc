@@ -7,12 +7,12 @@
 
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "base/field_violations.h"
+#include "base/page_token.h"
+#include "base/resource_name.h"
 #include "crm/v1/admin_service.pb.h"
 #include "services/admin/admin_requests.h"
-#include "services/common/field_violations.h"
-#include "services/common/page_token.h"
 #include "services/common/permissions.h"
-#include "services/common/resource_name.h"
 #include "tests/faults/fuzz/fuzz_support.h"
 
 namespace crm::fuzz {

@@ -4,9 +4,9 @@
 #include <cstdlib>
 
 #include "absl/algorithm/container.h"
+#include "base/field_violations.h"
+#include "base/page_token.h"
 #include "google/protobuf/stubs/logging.h"
-#include "services/common/field_violations.h"
-#include "services/common/page_token.h"
 
 namespace crm::fuzz {
 namespace {

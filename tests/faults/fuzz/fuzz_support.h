@@ -24,9 +24,9 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
+#include "base/principal.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
-#include "services/common/auth.h"
 
 namespace crm::fuzz {
 

@@ -4,10 +4,10 @@
 #include <cstdint>
 #include <string>
 
+#include "base/field_violations.h"
+#include "base/page_token.h"
+#include "base/resource_name.h"
 #include "crm/v1/leads_service.pb.h"
-#include "services/common/field_violations.h"
-#include "services/common/page_token.h"
-#include "services/common/resource_name.h"
 #include "services/leads/lead_requests.h"
 #include "services/leads/lead_rules.h"
 #include "tests/faults/fuzz/fuzz_support.h"

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "base/page_token.h"
 #include "crm/v1/admin_service.pb.h"
 #include "crm/v1/dashboard_service.pb.h"
 #include "crm/v1/enterprises_service.pb.h"
@@ -27,7 +28,6 @@
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 #include "google/protobuf/text_format.h"
-#include "services/common/page_token.h"
 
 namespace {
 

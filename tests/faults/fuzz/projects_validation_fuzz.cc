@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "base/calendar.h"
+#include "base/field_violations.h"
+#include "base/page_token.h"
+#include "base/resource_name.h"
 #include "crm/v1/projects_service.pb.h"
-#include "services/common/calendar.h"
-#include "services/common/field_violations.h"
-#include "services/common/page_token.h"
-#include "services/common/resource_name.h"
 #include "services/projects/project_requests.h"
 #include "services/projects/project_rules.h"
 #include "tests/faults/fuzz/fuzz_support.h"

@@ -1,4 +1,4 @@
-#include "services/common/page_token.h"
+#include "base/page_token.h"
 
 #include <vector>
 
@@ -9,8 +9,8 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "services/common/auth.h"
-#include "services/common/field_violations.h"
+#include "base/field_violations.h"
+#include "base/principal.h"
 
 namespace crm {
 

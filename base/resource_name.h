@@ -1,12 +1,12 @@
-#ifndef CRM_SERVICES_COMMON_RESOURCE_NAME_H_
-#define CRM_SERVICES_COMMON_RESOURCE_NAME_H_
+#ifndef CRM_BASE_RESOURCE_NAME_H_
+#define CRM_BASE_RESOURCE_NAME_H_
 
 #include <cstdint>
 #include <string>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "services/common/field_violations.h"
+#include "base/field_violations.h"
 
 namespace crm {
 
@@ -25,9 +25,6 @@ struct ChildId {
 absl::StatusOr<ChildId> ParseChildResourceId(absl::string_view name, absl::string_view parent_collection,
                                              absl::string_view collection, absl::string_view field);
 
-// `collection/id`.
-std::string ResourceName(absl::string_view collection, int64_t id);
-
 // The `{id}` of a principal or unit name like `users/alice` or `units/zsj-1`:
 // 1–64 characters of a-z, 0-9, `-`, `_`. Empty when `name` is not of that form.
 std::string PrincipalId(absl::string_view name, absl::string_view collection);
@@ -41,4 +38,4 @@ void CheckRequestId(const std::string& request_id, FieldViolations& violations);
 
 }  // namespace crm
 
-#endif  // CRM_SERVICES_COMMON_RESOURCE_NAME_H_
+#endif  // CRM_BASE_RESOURCE_NAME_H_

@@ -1,5 +1,5 @@
-#ifndef CRM_SERVICES_COMMON_ESCALATION_H_
-#define CRM_SERVICES_COMMON_ESCALATION_H_
+#ifndef CRM_BASE_ESCALATION_H_
+#define CRM_BASE_ESCALATION_H_
 
 #include <cstdint>
 
@@ -14,4 +14,4 @@ v1::EscalationColor EscalationColorOf(int64_t overdue_days, int yellow_after_day
 
 }  // namespace crm
 
-#endif  // CRM_SERVICES_COMMON_ESCALATION_H_
+#endif  // CRM_BASE_ESCALATION_H_

@@ -1,6 +1,5 @@
-#include "services/common/auth.h"
+#include "base/principal.h"
 
-#include <openssl/crypto.h>
 #include <openssl/sha.h>
 
 #include "absl/status/status.h"
@@ -14,17 +13,6 @@ std::string Sha256(absl::string_view data) {
   SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(),
          reinterpret_cast<unsigned char*>(digest.data()));
   return digest;
-}
-
-StaticTokenAuthenticator::StaticTokenAuthenticator(absl::string_view token, Principal principal)
-    : token_sha256_(Sha256(token)), principal_(std::move(principal)) {}
-
-absl::StatusOr<Principal> StaticTokenAuthenticator::Authenticate(absl::string_view token) const {
-  std::string digest = Sha256(token);
-  if (CRYPTO_memcmp(digest.data(), token_sha256_.data(), digest.size()) != 0) {
-    return absl::UnauthenticatedError("unknown bearer token");
-  }
-  return principal_;
 }
 
 absl::StatusOr<std::string> BearerToken(absl::string_view header) {

@@ -1,13 +1,13 @@
-#include "services/common/field_checks.h"
+#include "base/field_checks.h"
 
 #include "absl/algorithm/container.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "services/common/calendar.h"
-#include "services/common/resource_name.h"
-#include "services/common/text.h"
+#include "base/calendar.h"
+#include "base/resource_name.h"
+#include "base/text.h"
 
 namespace crm {
 namespace {

@@ -1,5 +1,5 @@
-#ifndef CRM_SERVICES_COMMON_USCC_H_
-#define CRM_SERVICES_COMMON_USCC_H_
+#ifndef CRM_BASE_USCC_H_
+#define CRM_BASE_USCC_H_
 
 #include <optional>
 #include <string>
@@ -21,4 +21,4 @@ std::string WithUsccCheckCharacter(absl::string_view first17);
 
 }  // namespace crm
 
-#endif  // CRM_SERVICES_COMMON_USCC_H_
+#endif  // CRM_BASE_USCC_H_

@@ -1,5 +1,5 @@
-#ifndef CRM_SERVICES_COMMON_PAGE_TOKEN_H_
-#define CRM_SERVICES_COMMON_PAGE_TOKEN_H_
+#ifndef CRM_BASE_PAGE_TOKEN_H_
+#define CRM_BASE_PAGE_TOKEN_H_
 
 #include <cstdint>
 #include <string>
@@ -36,4 +36,4 @@ absl::StatusOr<int> EffectivePageSize(int page_size);
 
 }  // namespace crm
 
-#endif  // CRM_SERVICES_COMMON_PAGE_TOKEN_H_
+#endif  // CRM_BASE_PAGE_TOKEN_H_

@@ -1,4 +1,4 @@
-#include "services/common/json_log.h"
+#include "base/json_log.h"
 
 #include <unistd.h>
 

@@ -1,5 +1,5 @@
-#ifndef CRM_SERVICES_COMMON_TEXT_H_
-#define CRM_SERVICES_COMMON_TEXT_H_
+#ifndef CRM_BASE_TEXT_H_
+#define CRM_BASE_TEXT_H_
 
 #include <string>
 #include <vector>
@@ -27,4 +27,4 @@ std::string QuoteCharacter(absl::string_view character);
 
 }  // namespace crm
 
-#endif  // CRM_SERVICES_COMMON_TEXT_H_
+#endif  // CRM_BASE_TEXT_H_

@@ -1,4 +1,4 @@
-#include "services/common/text.h"
+#include "base/text.h"
 
 #include <algorithm>
 

@@ -1,9 +1,9 @@
-#include "services/common/uscc.h"
+#include "base/uscc.h"
 
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "services/common/text.h"
+#include "base/text.h"
 
 namespace crm {
 namespace {

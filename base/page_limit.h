@@ -1,5 +1,5 @@
-#ifndef CRM_SERVICES_COMMON_PAGE_LIMIT_H_
-#define CRM_SERVICES_COMMON_PAGE_LIMIT_H_
+#ifndef CRM_BASE_PAGE_LIMIT_H_
+#define CRM_BASE_PAGE_LIMIT_H_
 
 // A page of a list is bounded twice: by page_size (at most 1000 rows) and by
 // the bytes one gRPC message may carry (--max_message_bytes). Rows that are
@@ -55,4 +55,4 @@ bool TrimPage(std::vector<Row>& rows, size_t page_size, size_t max_bytes, size_t
 
 }  // namespace crm
 
-#endif  // CRM_SERVICES_COMMON_PAGE_LIMIT_H_
+#endif  // CRM_BASE_PAGE_LIMIT_H_

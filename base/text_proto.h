@@ -1,5 +1,5 @@
-#ifndef CRM_SERVICES_COMMON_TEXT_PROTO_H_
-#define CRM_SERVICES_COMMON_TEXT_PROTO_H_
+#ifndef CRM_BASE_TEXT_PROTO_H_
+#define CRM_BASE_TEXT_PROTO_H_
 
 // Reading the zone's policies, which are protobuf text format files.
 
@@ -16,4 +16,4 @@ absl::Status ParseTextProto(absl::string_view text, absl::string_view what, goog
 
 }  // namespace crm
 
-#endif  // CRM_SERVICES_COMMON_TEXT_PROTO_H_
+#endif  // CRM_BASE_TEXT_PROTO_H_

@@ -1,5 +1,5 @@
-#ifndef CRM_SERVICES_COMMON_FIELD_VIOLATIONS_H_
-#define CRM_SERVICES_COMMON_FIELD_VIOLATIONS_H_
+#ifndef CRM_BASE_FIELD_VIOLATIONS_H_
+#define CRM_BASE_FIELD_VIOLATIONS_H_
 
 #include <string>
 #include <utility>
@@ -44,4 +44,4 @@ inline constexpr absl::string_view kBadRequestTypeUrl = "type.googleapis.com/goo
 
 }  // namespace crm
 
-#endif  // CRM_SERVICES_COMMON_FIELD_VIOLATIONS_H_
+#endif  // CRM_BASE_FIELD_VIOLATIONS_H_

@@ -1,5 +1,5 @@
-#ifndef CRM_SERVICES_COMMON_JSON_LOG_H_
-#define CRM_SERVICES_COMMON_JSON_LOG_H_
+#ifndef CRM_BASE_JSON_LOG_H_
+#define CRM_BASE_JSON_LOG_H_
 
 #include <initializer_list>
 #include <string>
@@ -31,4 +31,4 @@ std::string JsonQuote(absl::string_view s);
 
 }  // namespace crm
 
-#endif  // CRM_SERVICES_COMMON_JSON_LOG_H_
+#endif  // CRM_BASE_JSON_LOG_H_

@@ -1,5 +1,5 @@
-#ifndef CRM_SERVICES_COMMON_AUTH_H_
-#define CRM_SERVICES_COMMON_AUTH_H_
+#ifndef CRM_BASE_PRINCIPAL_H_
+#define CRM_BASE_PRINCIPAL_H_
 
 #include <string>
 #include <vector>
@@ -37,19 +37,6 @@ class Authenticator {
   }
 };
 
-// One fixed token for one principal, compared by its SHA-256 in constant time
-// (the raw token is not kept). For tests and tools; the server uses the
-// store's tokens (storage/principal_store.h).
-class StaticTokenAuthenticator : public Authenticator {
- public:
-  StaticTokenAuthenticator(absl::string_view token, Principal principal);
-  absl::StatusOr<Principal> Authenticate(absl::string_view token) const override;
-
- private:
-  std::string token_sha256_;
-  Principal principal_;
-};
-
 // The raw token from an `authorization: Bearer <token>` header value;
 // UNAUTHENTICATED when missing or malformed.
 absl::StatusOr<std::string> BearerToken(absl::string_view authorization_header);
@@ -59,4 +46,4 @@ std::string Sha256(absl::string_view data);
 
 }  // namespace crm
 
-#endif  // CRM_SERVICES_COMMON_AUTH_H_
+#endif  // CRM_BASE_PRINCIPAL_H_

@@ -1,4 +1,4 @@
-#include "services/common/field_violations.h"
+#include "base/field_violations.h"
 
 #include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"

@@ -1,5 +1,5 @@
-#ifndef CRM_SERVICES_COMMON_STATUS_MACROS_H_
-#define CRM_SERVICES_COMMON_STATUS_MACROS_H_
+#ifndef CRM_BASE_STATUS_MACROS_H_
+#define CRM_BASE_STATUS_MACROS_H_
 
 // Debian's Abseil (20220623) has no status macros; this is the project's one pair.
 
@@ -24,4 +24,4 @@
   if (!tmp.ok()) return tmp.status();          \
   lhs = std::move(tmp).value()
 
-#endif  // CRM_SERVICES_COMMON_STATUS_MACROS_H_
+#endif  // CRM_BASE_STATUS_MACROS_H_

@@ -1,11 +1,11 @@
-#include "services/common/resource_name.h"
+#include "base/resource_name.h"
 
 #include "absl/algorithm/container.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
-#include "services/common/field_violations.h"
+#include "base/field_violations.h"
 
 namespace crm {
 
@@ -34,7 +34,6 @@ absl::StatusOr<ChildId> ParseChildResourceId(absl::string_view name, absl::strin
   return ChildId{*parent, *id};
 }
 
-std::string ResourceName(absl::string_view collection, int64_t id) { return absl::StrCat(collection, "/", id); }
 
 std::string PrincipalId(absl::string_view name, absl::string_view collection) {
   absl::string_view id = name;

@@ -1,4 +1,4 @@
-#include "services/common/text_proto.h"
+#include "base/text_proto.h"
 
 #include <string>
 #include <vector>

@@ -1,5 +1,5 @@
-#ifndef CRM_SERVICES_COMMON_FIELD_CHECKS_H_
-#define CRM_SERVICES_COMMON_FIELD_CHECKS_H_
+#ifndef CRM_BASE_FIELD_CHECKS_H_
+#define CRM_BASE_FIELD_CHECKS_H_
 
 // Checks of single request fields and the application of update masks, as
 // the services' rules share them. Each check adds a violation named `field`
@@ -12,10 +12,10 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "base/field_violations.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/field_mask.pb.h"
 #include "google/protobuf/message.h"
-#include "services/common/field_violations.h"
 
 namespace crm {
 
@@ -54,4 +54,4 @@ absl::Status ApplyMask(const google::protobuf::FieldMask& mask, const google::pr
 
 }  // namespace crm
 
-#endif  // CRM_SERVICES_COMMON_FIELD_CHECKS_H_
+#endif  // CRM_BASE_FIELD_CHECKS_H_

@@ -1,4 +1,4 @@
-#include "services/common/calendar.h"
+#include "base/calendar.h"
 
 namespace crm {
 
@@ -15,5 +15,15 @@ std::optional<absl::CivilDay> ParseIsoDay(absl::string_view text) {
 }
 
 std::string IsoDay(absl::CivilDay day) { return absl::FormatCivilTime(day); }
+
+bool IsIsoDay(absl::string_view text) { return ParseIsoDay(text).has_value(); }
+
+namespace {
+constexpr absl::CivilDay kDayZero(1970, 1, 1);
+}  // namespace
+
+int64_t DayNumber(absl::string_view iso_day) { return ParseIsoDay(iso_day).value_or(kDayZero) - kDayZero; }
+
+std::string IsoDayOfNumber(int64_t day_number) { return IsoDay(kDayZero + day_number); }
 
 }  // namespace crm

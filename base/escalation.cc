@@ -1,4 +1,4 @@
-#include "services/common/escalation.h"
+#include "base/escalation.h"
 
 namespace crm {
 

@@ -30,6 +30,16 @@ secret() {
   cat "$1"
 }
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# A random port below the kernel's ephemeral range (ip_local_port_range), from
+# 10000 up: no outgoing connection and no bind to port 0 is ever given one, so
+# a port stays ours while a test has killed its MariaDB and starts it again on
+# the same port. (Found by running the suite twice at once: a restart found
+# its port taken by another process's ephemeral socket.)
+random_port() {
+  local low=32768
+  read -r low _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+  echo $((10000 + RANDOM % (low - 10000)))
+}
 
 start() {
   local port=${1:-}
@@ -43,7 +53,7 @@ start() {
   local tries=0
   while :; do
     tries=$((tries + 1))
-    local p=${port:-$((20000 + RANDOM % 30000))}
+    local p=${port:-$(random_port)}
     if port_free "$p"; then
       mariadbd --no-defaults "${as_user[@]}" --datadir="$dir/data" --socket="$sock" \
         --pid-file="$pidfile" --log-error="$dir/error.log" --port="$p" --bind-address=127.0.0.1 \
@@ -58,7 +68,7 @@ start() {
       done
       kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
     fi
-    if [ -n "$port" ] || [ "$tries" -ge 5 ]; then
+    if [ -n "$port" ] || [ "$tries" -ge 10 ]; then
       echo "mariadb: could not start in $dir (port ${port:-random}); see $dir/error.log" >&2
       tail -n 20 "$dir/error.log" >&2 2>/dev/null || true
       exit 1

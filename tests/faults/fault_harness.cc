@@ -6,7 +6,9 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <algorithm>
 #include <fstream>
+#include <random>
 #include <thread>
 
 #include <cppconn/resultset.h>
@@ -38,6 +40,14 @@ ScratchDir::ScratchDir(const std::string& name) {
 ScratchDir::~ScratchDir() {
   std::error_code ignored;
   std::filesystem::remove_all(path_, ignored);
+}
+
+int PortOutsideEphemeralRange() {
+  int low = 32768;
+  std::ifstream range("/proc/sys/net/ipv4/ip_local_port_range");
+  range >> low;
+  static std::mt19937 random(std::random_device{}());
+  return 10000 + static_cast<int>(random() % static_cast<unsigned>(std::max(1, low - 10000)));
 }
 
 // --- PrivateMariaDb ---------------------------------------------------------------------------
@@ -141,8 +151,12 @@ bool ServerProcess::Start() {
                                    absl::StrCat("--bootstrap_token_file=", (dir_ / "token").string()),
                                    "--rate_limit=0"};
   argv.insert(argv.end(), flags_.begin(), flags_.end());
-  // A restart on the same port may find it in TIME_WAIT for a moment: try a few times.
+  // The first start takes a port outside the ephemeral range (see
+  // PortOutsideEphemeralRange), another one if that is taken; a restart keeps
+  // its port, which may be in TIME_WAIT for a moment: try a few times.
+  const bool first_start = port_ == 0;
   for (int attempt = 0; attempt < 20; ++attempt) {
+    if (first_start) argv[1] = absl::StrCat("--listen=127.0.0.1:", PortOutsideEphemeralRange());
     child_ = std::make_unique<Child>(argv, dir_ / "server.log");
     int port = WaitForPort(*child_, dir_ / "port");
     if (port > 0) {

@@ -107,7 +107,7 @@ grpc::ServerUnaryReactor* AdminService::UpdateUser(grpc::CallbackServerContext* 
 grpc::ServerUnaryReactor* AdminService::IssueToken(grpc::CallbackServerContext* ctx,
                                                    const v1::IssueTokenRequest* req, v1::IssueTokenResponse* resp) {
   return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
-    ASSIGN_OR_RETURN(TokenRequest token, CheckIssueTokenRequest(*req, absl::Now()));
+    ASSIGN_OR_RETURN(TokenRequest token, CheckIssueTokenRequest(*req, call.now));
     ASSIGN_OR_RETURN(auto issued, store_->IssueToken(MutationOf(call), token.user_id, req->description(), token.expire));
     *resp->mutable_token() = issued.first;
     resp->set_secret(issued.second);

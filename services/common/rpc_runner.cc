@@ -38,6 +38,7 @@ CallContext RpcRunner::NewCall(grpc::CallbackServerContext* ctx, absl::string_vi
                                    : absl::FromChrono(chrono_deadline);
   call.deadline = std::min(client_deadline, start + options_.max_deadline);
   call.page_bytes = PageBytes(options_.max_message_bytes);
+  call.now = options_.clock ? options_.clock() : start;
   return call;
 }
 

@@ -11,6 +11,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "base/calendar.h"
 #include "base/method_policy.h"
 #include "base/principal.h"
 #include "services/common/executor.h"
@@ -29,6 +30,11 @@ struct CallContext {
   std::string bearer_token;
   // The bytes the rows of one list page may fill (see page_limit.h).
   size_t page_bytes = 0;
+  // When the call started, by the runner's clock: handlers take "today" and
+  // the times they stamp from here (never absl::Now()), so a test can set the
+  // date instead of backdating rows.
+  absl::Time now;
+  absl::CivilDay today() const { return ZoneDay(now); }
 };
 
 struct RpcRunnerOptions {
@@ -37,6 +43,9 @@ struct RpcRunnerOptions {
   int max_message_bytes = 4 << 20;
   // Optional: calls per principal beyond its rate are RESOURCE_EXHAUSTED.
   RateLimiter* rate_limiter = nullptr;
+  // The clock of CallContext::now (empty: the real time the call arrived);
+  // tests set another.
+  std::function<absl::Time()> clock;
   // Told of every call refused by the permission table (for the audit log).
   std::function<void(const CallContext&, const absl::Status&)> on_denied;
 };

@@ -42,7 +42,7 @@ struct Period {
 absl::StatusOr<Period> PeriodOf(const CallContext& call, int year, const std::string& unit,
                                 v1::IndustrySection industry) {
   Period p;
-  p.today = ZoneDay(absl::Now());
+  p.today = call.today();
   ASSIGN_OR_RETURN(p.year, FigureYearOf(year, unit, industry, p.today));
   ASSIGN_OR_RETURN(p.filter, FilterFor(call, unit, industry));
   return p;
@@ -163,7 +163,7 @@ grpc::ServerUnaryReactor* DashboardService::ListAlerts(Ctx* ctx, const v1::ListA
     ASSIGN_OR_RETURN(DashboardFilter filter, FilterFor(call, req->unit(), req->industry()));
     AlertQuery q;
     q.filter = filter;
-    q.today = ZoneDay(absl::Now());
+    q.today = call.today();
     q.limit = page_size + 1;  // one more tells whether there is a next page
     const ColorBands project_bands{project_policy_->yellow_after_days(), project_policy_->red_after_days()};
     const ColorBands request_bands{enterprise_policy_->yellow_after_days(), enterprise_policy_->red_after_days()};

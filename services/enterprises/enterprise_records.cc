@@ -76,7 +76,7 @@ grpc::ServerUnaryReactor* EnterpriseService::ListYearlyMetrics(Ctx* ctx, const v
                                                                 v1::ListYearlyMetricsResponse* resp) {
   return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->parent(), "enterprises", "parent"));
-    RETURN_IF_ERROR(enterprises_.Get(id, IsoDay(ZoneDay(absl::Now())), call.deadline).status());
+    RETURN_IF_ERROR(enterprises_.Get(id, IsoDay(call.today()), call.deadline).status());
     ASSIGN_OR_RETURN(std::vector<YearlyMetrics> years, DerivedMetrics(id, call.deadline));
     for (YearlyMetrics& m : years) resp->add_yearly_metrics()->Swap(&m);
     return absl::OkStatus();
@@ -130,7 +130,7 @@ grpc::ServerUnaryReactor* EnterpriseService::DeleteCertification(Ctx* ctx, const
                                                      RETURN_IF_ERROR(RefuseDeleted(c));
                                                      *c.mutable_delete_time() =
                                                          google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(
-                                                             absl::ToUnixMicros(absl::Now()));
+                                                             absl::ToUnixMicros(call.now));
                                                      return absl::OkStatus();
                                                    }));
     return absl::OkStatus();
@@ -141,7 +141,7 @@ grpc::ServerUnaryReactor* EnterpriseService::ListCertifications(Ctx* ctx, const 
                                                                  v1::ListCertificationsResponse* resp) {
   return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->parent(), "enterprises", "parent"));
-    RETURN_IF_ERROR(enterprises_.Get(id, IsoDay(ZoneDay(absl::Now())), call.deadline).status());
+    RETURN_IF_ERROR(enterprises_.Get(id, IsoDay(call.today()), call.deadline).status());
     ASSIGN_OR_RETURN(std::vector<Certification> list, certifications_.List(id, req->show_deleted(), call.deadline));
     for (Certification& c : list) resp->add_certifications()->Swap(&c);
     return absl::OkStatus();
@@ -152,7 +152,7 @@ grpc::ServerUnaryReactor* EnterpriseService::EvaluateEnterprise(Ctx* ctx, const 
                                                                  v1::EvaluateEnterpriseResponse* resp) {
   return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, CheckEvaluateEnterpriseRequest(*req));
-    absl::CivilDay today = ZoneDay(absl::Now());
+    absl::CivilDay today = call.today();
     ScreeningInput input;
     input.today = today;
     ASSIGN_OR_RETURN(input.enterprise, enterprises_.Get(id, IsoDay(today), call.deadline));
@@ -187,7 +187,7 @@ grpc::ServerUnaryReactor* EnterpriseService::ScreenEnterprises(Ctx* ctx, const v
       ASSIGN_OR_RETURN(PageCursor cursor, DecodePageToken(req->page_token(), fingerprint));
       query.after_id = cursor.id;
     }
-    absl::CivilDay today = ZoneDay(absl::Now());
+    absl::CivilDay today = call.today();
     int screened = 0;
     int64_t last_id = query.after_id;
     bool more = true;

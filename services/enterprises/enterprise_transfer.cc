@@ -38,7 +38,7 @@ std::string ReasonOf(const FieldViolations& violations) {
 // appending a result per row to `resp`.
 absl::Status ImportBatch(EnterpriseStore& store, const CallContext& call, std::vector<v1::Enterprise>& rows,
                          int first_row, v1::ImportEnterprisesResponse& resp) {
-  absl::CivilDay today = ZoneDay(absl::Now());
+  absl::CivilDay today = call.today();
   std::vector<v1::Enterprise> valid;
   std::vector<int> valid_rows;
   std::vector<v1::ImportEnterprisesResponse::RowResult> results(rows.size());
@@ -249,7 +249,7 @@ class EnterpriseService::ExportReactor : public grpc::ServerWriteReactor<v1::Exp
   // On the executor: the next page, written when it has rows.
   void FetchAndWrite() {
     absl::StatusOr<EnterprisePage> page =
-        service_->enterprises_.List(query_, IsoDay(ZoneDay(absl::Now())), call_.deadline);
+        service_->enterprises_.List(query_, IsoDay(call_.today()), call_.deadline);
     if (!page.ok()) return Done(page.status());
     query_.after_id = page->next_after_id;
     if (page->enterprises.empty()) return Done(absl::OkStatus());

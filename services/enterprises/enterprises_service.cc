@@ -19,7 +19,6 @@ namespace {
 
 using v1::Enterprise;
 
-std::string Today() { return IsoDay(ZoneDay(absl::Now())); }
 
 absl::Status NotDeleted(const Enterprise& e) {
   if (!e.has_delete_time()) return absl::OkStatus();
@@ -47,7 +46,7 @@ grpc::ServerUnaryReactor* EnterpriseService::GetEnterprise(Ctx* ctx, const v1::G
                                                             Enterprise* resp) {
   return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "enterprises", "name"));
-    ASSIGN_OR_RETURN(*resp, enterprises_.Get(id, Today(), call.deadline));
+    ASSIGN_OR_RETURN(*resp, enterprises_.Get(id, IsoDay(call.today()), call.deadline));
     return absl::OkStatus();
   });
 }
@@ -62,7 +61,7 @@ grpc::ServerUnaryReactor* EnterpriseService::ListEnterprises(Ctx* ctx, const v1:
       ASSIGN_OR_RETURN(PageCursor cursor, DecodePageToken(req->page_token(), fingerprint));
       query.after_id = cursor.id;
     }
-    ASSIGN_OR_RETURN(EnterprisePage page, enterprises_.List(query, Today(), call.deadline));
+    ASSIGN_OR_RETURN(EnterprisePage page, enterprises_.List(query, IsoDay(call.today()), call.deadline));
     for (Enterprise& e : page.enterprises) resp->add_enterprises()->Swap(&e);
     if (page.next_after_id) resp->set_next_page_token(EncodePageToken({0, page.next_after_id, ""}, fingerprint));
     return absl::OkStatus();
@@ -74,12 +73,12 @@ grpc::ServerUnaryReactor* EnterpriseService::CreateEnterprise(Ctx* ctx, const v1
   return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     FieldViolations violations;
     if (!req->has_enterprise()) violations.Add("enterprise", "is required");
-    ValidateEnterpriseFields(req->enterprise(), ZoneDay(absl::Now()), "enterprise.", violations);
+    ValidateEnterpriseFields(req->enterprise(), call.today(), "enterprise.", violations);
     CheckRequestId(req->request_id(), violations);
     RETURN_IF_ERROR(violations.ToStatus());
     Enterprise e;
     CopyRegistrationFields(req->enterprise(), e);
-    ASSIGN_OR_RETURN(*resp, enterprises_.Create(MutationOf(call, req->request_id()), e, Today()));
+    ASSIGN_OR_RETURN(*resp, enterprises_.Create(MutationOf(call, req->request_id()), e, IsoDay(call.today())));
     return absl::OkStatus();
   });
 }
@@ -88,7 +87,7 @@ grpc::ServerUnaryReactor* EnterpriseService::UpdateEnterprise(Ctx* ctx, const v1
                                                                Enterprise* resp) {
   return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->enterprise().name(), "enterprises", "enterprise.name"));
-    absl::CivilDay today = ZoneDay(absl::Now());
+    absl::CivilDay today = call.today();
     ASSIGN_OR_RETURN(*resp, enterprises_.Mutate(MutationOf(call), id, req->enterprise().etag(), IsoDay(today),
                                                 [&](Enterprise& e) -> absl::Status {
                                                   RETURN_IF_ERROR(NotDeleted(e));
@@ -106,10 +105,10 @@ grpc::ServerUnaryReactor* EnterpriseService::DeleteEnterprise(Ctx* ctx, const v1
                                                                Enterprise* resp) {
   return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "enterprises", "name"));
-    ASSIGN_OR_RETURN(*resp, enterprises_.Mutate(MutationOf(call), id, req->etag(), Today(), [&](Enterprise& e) {
+    ASSIGN_OR_RETURN(*resp, enterprises_.Mutate(MutationOf(call), id, req->etag(), IsoDay(call.today()), [&](Enterprise& e) {
       if (e.has_delete_time()) return absl::FailedPreconditionError(absl::StrCat(e.name(), " is already deleted"));
       *e.mutable_delete_time() =
-          google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(absl::Now()));
+          google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(call.now));
       return absl::OkStatus();
     }));
     return absl::OkStatus();
@@ -120,7 +119,7 @@ grpc::ServerUnaryReactor* EnterpriseService::UndeleteEnterprise(Ctx* ctx, const 
                                                                  Enterprise* resp) {
   return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "enterprises", "name"));
-    ASSIGN_OR_RETURN(*resp, enterprises_.Mutate(MutationOf(call), id, req->etag(), Today(), [&](Enterprise& e) {
+    ASSIGN_OR_RETURN(*resp, enterprises_.Mutate(MutationOf(call), id, req->etag(), IsoDay(call.today()), [&](Enterprise& e) {
       if (!e.has_delete_time()) return absl::FailedPreconditionError(absl::StrCat(e.name(), " is not deleted"));
       e.clear_delete_time();
       return absl::OkStatus();
@@ -136,7 +135,7 @@ grpc::ServerUnaryReactor* EnterpriseService::AssignServiceSecretary(Ctx* ctx,
     ASSIGN_OR_RETURN(std::string secretary_id, CheckAssignServiceSecretaryRequest(*req));
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "enterprises", "name"));
     ASSIGN_OR_RETURN(*resp, enterprises_.AssignSecretary(MutationOf(call, req->request_id()), id, req->etag(),
-                                                         secretary_id, req->note(), Today(), &NotDeleted));
+                                                         secretary_id, req->note(), IsoDay(call.today()), &NotDeleted));
     return absl::OkStatus();
   });
 }
@@ -145,7 +144,7 @@ grpc::ServerUnaryReactor* EnterpriseService::ListSecretaryAssignments(
     Ctx* ctx, const v1::ListSecretaryAssignmentsRequest* req, v1::ListSecretaryAssignmentsResponse* resp) {
   return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->parent(), "enterprises", "parent"));
-    RETURN_IF_ERROR(enterprises_.Get(id, Today(), call.deadline).status());  // NOT_FOUND for a missing one
+    RETURN_IF_ERROR(enterprises_.Get(id, IsoDay(call.today()), call.deadline).status());  // NOT_FOUND for a missing one
     ASSIGN_OR_RETURN(std::vector<v1::SecretaryAssignment> history, enterprises_.ListAssignments(id, call.deadline));
     for (v1::SecretaryAssignment& a : history) resp->add_assignments()->Swap(&a);
     return absl::OkStatus();

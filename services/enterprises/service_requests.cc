@@ -18,8 +18,8 @@ namespace {
 
 using v1::ServiceRequest;
 
-google::protobuf::Timestamp NowProto() {
-  return google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(absl::Now()));
+google::protobuf::Timestamp TimestampOf(absl::Time t) {
+  return google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(t));
 }
 
 // 首问负责: staff and unit leads take a request for their own unit; only an
@@ -37,7 +37,7 @@ absl::Status CheckFirstResponder(const Principal& p, const ServiceRequest* befor
 
 absl::Status EnterpriseService::Present(const CallContext& call, ServiceRequest& r) const {
   if (!CanSeeServiceRequest(call.principal, r)) return absl::NotFoundError(absl::StrCat(r.name(), " does not exist"));
-  DeriveEscalation(*policy_, ZoneDay(absl::Now()), r);
+  DeriveEscalation(*policy_, call.today(), r);
   return absl::OkStatus();
 }
 
@@ -52,7 +52,7 @@ grpc::ServerUnaryReactor* EnterpriseService::CreateServiceRequest(Ctx* ctx,
     r.set_category(in.category());
     r.set_description(in.description());
     r.set_priority(in.priority());
-    absl::CivilDay today = ZoneDay(absl::Now());
+    absl::CivilDay today = call.today();
     r.set_raised_date(in.raised_date().empty() ? IsoDay(today) : in.raised_date());
     r.set_first_responder_unit(in.first_responder_unit().empty() ? call.principal.unit_name()
                                                                  : in.first_responder_unit());
@@ -94,7 +94,7 @@ grpc::ServerUnaryReactor* EnterpriseService::ListServiceRequests(Ctx* ctx, const
   return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     std::string fingerprint;
     ASSIGN_OR_RETURN(ServiceRequestQuery q,
-                     ServiceRequestQueryOf(*req, *policy_, ZoneDay(absl::Now()), fingerprint));
+                     ServiceRequestQueryOf(*req, *policy_, call.today(), fingerprint));
     q.scope = ServiceRequestVisibility(call.principal);
     q.max_bytes = call.page_bytes;
     ASSIGN_OR_RETURN(ServiceRequestPage page, requests_.List(q, call.deadline));
@@ -176,7 +176,7 @@ grpc::ServerUnaryReactor* EnterpriseService::ResolveServiceRequest(Ctx* ctx,
     return ChangeRequestStatus(call, req->name(), req->etag(), req->request_id(), ServiceRequestAction::kResolve,
                                [&](ServiceRequest& r) {
                                  r.set_resolution(req->resolution());
-                                 *r.mutable_resolve_time() = NowProto();
+                                 *r.mutable_resolve_time() = TimestampOf(call.now);
                                },
                                resp);
   });
@@ -189,7 +189,7 @@ grpc::ServerUnaryReactor* EnterpriseService::CloseServiceRequest(Ctx* ctx, const
     return ChangeRequestStatus(call, req->name(), req->etag(), req->request_id(), ServiceRequestAction::kClose,
                                [&](ServiceRequest& r) {
                                  r.set_satisfaction(req->satisfaction());
-                                 *r.mutable_close_time() = NowProto();
+                                 *r.mutable_close_time() = TimestampOf(call.now);
                                },
                                resp);
   });

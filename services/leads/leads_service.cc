@@ -113,7 +113,7 @@ grpc::ServerUnaryReactor* LeadService::DeleteLead(grpc::CallbackServerContext* c
         return absl::FailedPreconditionError(absl::StrCat(lead.name(), " is already deleted"));
       }
       // (TimeUtil::GetCurrentTime has whole seconds only here.)
-      *lead.mutable_delete_time() = google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(absl::Now()));
+      *lead.mutable_delete_time() = google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(call.now));
       return absl::OkStatus();
     }));
     RedactLead(call.principal, *resp);

@@ -29,7 +29,7 @@ grpc::ServerUnaryReactor* ProjectService::RecordCapitalArrival(Ctx* ctx, const v
   return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     FieldViolations violations;
     if (!req->has_capital_arrival()) violations.Add("capital_arrival", "is required");
-    ValidateCapitalArrival(req->capital_arrival(), ZoneDay(absl::Now()), "capital_arrival.", violations);
+    ValidateCapitalArrival(req->capital_arrival(), call.today(), "capital_arrival.", violations);
     CheckRequestId(req->request_id(), violations);
     RETURN_IF_ERROR(violations.ToStatus());
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->parent(), "projects", "parent"));
@@ -76,7 +76,7 @@ grpc::ServerUnaryReactor* ProjectService::CreateMilestone(Ctx* ctx, const v1::Cr
     m.set_actual_date(req->milestone().actual_date());
     m.set_responsible_unit(req->milestone().responsible_unit().empty() ? project.unit()
                                                                        : req->milestone().responsible_unit());
-    absl::CivilDay today = ZoneDay(absl::Now());
+    absl::CivilDay today = call.today();
     FieldViolations violations;
     ValidateMilestoneFields(m, today, "milestone.", violations);
     CheckRequestId(req->request_id(), violations);
@@ -93,7 +93,7 @@ grpc::ServerUnaryReactor* ProjectService::UpdateMilestone(Ctx* ctx, const v1::Up
   return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(ChildId id,
                      ParseChildResourceId(req->milestone().name(), "projects", "milestones", "milestone.name"));
-    absl::CivilDay today = ZoneDay(absl::Now());
+    absl::CivilDay today = call.today();
     ASSIGN_OR_RETURN(*resp, records_.MutateMilestone(MutationOf(call), id.parent, id.id, req->milestone().etag(),
                                                      [&](int64_t pid) { return Changeable(call, pid); },
                                                      [&](v1::Milestone& m) -> absl::Status {
@@ -119,7 +119,7 @@ grpc::ServerUnaryReactor* ProjectService::DeleteMilestone(Ctx* ctx, const v1::De
                                                        RETURN_IF_ERROR(NotDeleted(m));
                                                        *m.mutable_delete_time() =
                                                            google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(
-                                                               absl::ToUnixMicros(absl::Now()));
+                                                               absl::ToUnixMicros(call.now));
                                                        return absl::OkStatus();
                                                      }));
     return absl::OkStatus();
@@ -132,7 +132,7 @@ grpc::ServerUnaryReactor* ProjectService::ListMilestones(Ctx* ctx, const v1::Lis
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->parent(), "projects", "parent"));
     RETURN_IF_ERROR(Visible(call, id).status());
     ASSIGN_OR_RETURN(std::vector<v1::Milestone> list, records_.ListMilestones(id, req->show_deleted(), call.deadline));
-    absl::CivilDay today = ZoneDay(absl::Now());
+    absl::CivilDay today = call.today();
     for (v1::Milestone& m : list) {
       DeriveMilestone(*policy_, today, m);
       resp->add_milestones()->Swap(&m);

@@ -30,7 +30,7 @@ grpc::ServerUnaryReactor* ProjectService::AdvanceProjectStage(Ctx* ctx, const v1
   return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     RETURN_IF_ERROR(CheckAdvanceProjectStageRequest(*req));
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "projects", "name"));
-    absl::CivilDay today = ZoneDay(absl::Now());
+    absl::CivilDay today = call.today();
     const bool justified = req->justification().find_first_not_of(" \t\n") != std::string::npos;
     ASSIGN_OR_RETURN(*resp, projects_.Mutate(MutationOf(call, req->request_id()), id, req->etag(),
                                              [&](Project& p, StageEffects& effects) -> absl::Status {
@@ -57,7 +57,7 @@ grpc::ServerUnaryReactor* ProjectService::AdvanceProjectStage(Ctx* ctx, const v1
       p.set_stage_date(IsoDay(day));
       return absl::OkStatus();
     }));
-    return Present({resp}, call.deadline);
+    return Present({resp}, call);
   });
 }
 
@@ -66,7 +66,7 @@ grpc::ServerUnaryReactor* ProjectService::MarkProjectLost(Ctx* ctx, const v1::Ma
   return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     RETURN_IF_ERROR(CheckMarkProjectLostRequest(*req));
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "projects", "name"));
-    absl::CivilDay today = ZoneDay(absl::Now());
+    absl::CivilDay today = call.today();
     ASSIGN_OR_RETURN(*resp, projects_.Mutate(MutationOf(call, req->request_id()), id, req->etag(),
                                              [&](Project& p, StageEffects& effects) -> absl::Status {
       RETURN_IF_ERROR(VisibleAndChangeable(call, p));
@@ -83,7 +83,7 @@ grpc::ServerUnaryReactor* ProjectService::MarkProjectLost(Ctx* ctx, const v1::Ma
       p.set_lost_note(req->note());
       return absl::OkStatus();
     }));
-    return Present({resp}, call.deadline);
+    return Present({resp}, call);
   });
 }
 
@@ -98,7 +98,7 @@ grpc::ServerUnaryReactor* ProjectService::ReopenProject(Ctx* ctx, const v1::Reop
     for (const v1::StageChange& c : history) {
       if (c.to_stage() == v1::PROJECT_STAGE_LOST) lost_from = c.from_stage();
     }
-    std::string today = IsoDay(ZoneDay(absl::Now()));
+    std::string today = IsoDay(call.today());
     ASSIGN_OR_RETURN(*resp, projects_.Mutate(MutationOf(call, req->request_id()), id, req->etag(),
                                              [&](Project& p, StageEffects& effects) -> absl::Status {
       RETURN_IF_ERROR(VisibleAndChangeable(call, p));
@@ -114,7 +114,7 @@ grpc::ServerUnaryReactor* ProjectService::ReopenProject(Ctx* ctx, const v1::Reop
       p.clear_lost_note();
       return absl::OkStatus();
     }));
-    return Present({resp}, call.deadline);
+    return Present({resp}, call);
   });
 }
 

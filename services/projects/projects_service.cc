@@ -63,11 +63,11 @@ absl::Status ProjectService::Changeable(const CallContext& call, int64_t id) {
   return CheckCanChangeProject(call.principal, p);
 }
 
-absl::Status ProjectService::Present(std::vector<Project*> projects, absl::Time deadline) {
+absl::Status ProjectService::Present(std::vector<Project*> projects, const CallContext& call) {
   std::vector<int64_t> ids;
   for (const Project* p : projects) ids.push_back(LastId(p->name()));
-  ASSIGN_OR_RETURN(auto open, records_.OpenMilestones(ids, deadline));
-  absl::CivilDay today = ZoneDay(absl::Now());
+  ASSIGN_OR_RETURN(auto open, records_.OpenMilestones(ids, call.deadline));
+  absl::CivilDay today = call.today();
   for (Project* p : projects) {
     if (auto rate = ArrivalRate(p->capital_arrived_cny(), p->contracted_investment_cny())) {
       p->set_capital_arrival_rate(*rate);
@@ -83,7 +83,7 @@ grpc::ServerUnaryReactor* ProjectService::GetProject(Ctx* ctx, const v1::GetProj
   return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "projects", "name"));
     ASSIGN_OR_RETURN(*resp, Visible(call, id));
-    return Present({resp}, call.deadline);
+    return Present({resp}, call);
   });
 }
 
@@ -103,7 +103,7 @@ absl::Status ProjectService::ListPage(const CallContext& call, ProjectQuery quer
     out->Add()->Swap(&p);
     shown.push_back(&out->at(out->size() - 1));
   }
-  RETURN_IF_ERROR(Present(shown, call.deadline));
+  RETURN_IF_ERROR(Present(shown, call));
   if (page.next) *next_page_token = EncodePageToken({page.next->first, page.next->second, ""}, fingerprint);
   return absl::OkStatus();
 }
@@ -111,7 +111,7 @@ absl::Status ProjectService::ListPage(const CallContext& call, ProjectQuery quer
 grpc::ServerUnaryReactor* ProjectService::ListProjects(Ctx* ctx, const v1::ListProjectsRequest* req,
                                                         v1::ListProjectsResponse* resp) {
   return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
-    ASSIGN_OR_RETURN(ProjectQuery q, ProjectQueryOf(*req, *policy_, ZoneDay(absl::Now())));
+    ASSIGN_OR_RETURN(ProjectQuery q, ProjectQueryOf(*req, *policy_, call.today()));
     v1::ListProjectsRequest unpaged = *req;
     unpaged.clear_page_size();
     unpaged.clear_page_token();
@@ -123,7 +123,7 @@ grpc::ServerUnaryReactor* ProjectService::ListProjects(Ctx* ctx, const v1::ListP
 grpc::ServerUnaryReactor* ProjectService::ListStalledProjects(Ctx* ctx, const v1::ListStalledProjectsRequest* req,
                                                                v1::ListStalledProjectsResponse* resp) {
   return runner_->Run(ctx, req, [=, this](const CallContext& call) -> absl::Status {
-    ASSIGN_OR_RETURN(ProjectQuery q, StalledProjectsQueryOf(*req, *policy_, ZoneDay(absl::Now())));
+    ASSIGN_OR_RETURN(ProjectQuery q, StalledProjectsQueryOf(*req, *policy_, call.today()));
     v1::ListStalledProjectsRequest unpaged = *req;
     unpaged.clear_page_size();
     unpaged.clear_page_token();
@@ -145,13 +145,13 @@ grpc::ServerUnaryReactor* ProjectService::CreateProject(Ctx* ctx, const v1::Crea
     CheckRequestId(req->request_id(), violations);
     RETURN_IF_ERROR(violations.ToStatus());
     RETURN_IF_ERROR(CheckProjectAssignment(call.principal, nullptr, p));
-    std::string today = IsoDay(ZoneDay(absl::Now()));
+    std::string today = IsoDay(call.today());
     p.set_tier(TierOf(p.planned_investment_cny()));
     p.set_stage(v1::PROJECT_STAGE_NEGOTIATING);
     p.set_stage_date(today);
     MarkStagesReached(p, v1::PROJECT_STAGE_NEGOTIATING, today);
     ASSIGN_OR_RETURN(*resp, projects_.Create(MutationOf(call, req->request_id()), p, today));
-    return Present({resp}, call.deadline);
+    return Present({resp}, call);
   });
 }
 
@@ -174,7 +174,7 @@ grpc::ServerUnaryReactor* ProjectService::UpdateProject(Ctx* ctx, const v1::Upda
                                                p.set_tier(TierOf(p.planned_investment_cny()));
                                                return absl::OkStatus();
                                              }));
-    return Present({resp}, call.deadline);
+    return Present({resp}, call);
   });
 }
 
@@ -188,7 +188,7 @@ absl::Status SetDeleted(const CallContext& call, bool deleted, Project& p) {
     return absl::FailedPreconditionError(absl::StrCat(p.name(), deleted ? " is already deleted" : " is not deleted"));
   }
   if (deleted) {
-    *p.mutable_delete_time() = google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(absl::Now()));
+    *p.mutable_delete_time() = google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(call.now));
   } else {
     p.clear_delete_time();
   }
@@ -203,7 +203,7 @@ grpc::ServerUnaryReactor* ProjectService::DeleteProject(Ctx* ctx, const v1::Dele
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "projects", "name"));
     ASSIGN_OR_RETURN(*resp, projects_.Mutate(MutationOf(call), id, req->etag(),
                                              [&](Project& p, StageEffects&) { return SetDeleted(call, true, p); }));
-    return Present({resp}, call.deadline);
+    return Present({resp}, call);
   });
 }
 
@@ -213,7 +213,7 @@ grpc::ServerUnaryReactor* ProjectService::UndeleteProject(Ctx* ctx, const v1::Un
     ASSIGN_OR_RETURN(int64_t id, ParseResourceId(req->name(), "projects", "name"));
     ASSIGN_OR_RETURN(*resp, projects_.Mutate(MutationOf(call), id, req->etag(),
                                              [&](Project& p, StageEffects&) { return SetDeleted(call, false, p); }));
-    return Present({resp}, call.deadline);
+    return Present({resp}, call);
   });
 }
 

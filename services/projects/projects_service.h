@@ -70,7 +70,7 @@ class ProjectService final : public v1::ProjectService::CallbackService {
 
   // Fills the derived fields of `projects` (arrival rate, stopwatch) from
   // their open milestones, read in one query.
-  absl::Status Present(std::vector<v1::Project*> projects, absl::Time deadline);
+  absl::Status Present(std::vector<v1::Project*> projects, const CallContext& call);
 
   // A page of projects for List and ListStalled.
   absl::Status ListPage(const CallContext& call, ProjectQuery query, const std::string& fingerprint,

@@ -329,10 +329,11 @@ TEST_F(ProjectsServiceTest, LostReopenStalledProblemsAndTargets) {
 
   // Signed long ago and not registered: on the 三未 list.
   const int threshold = server_.project_policy().signed_not_registered_days();
-  Project stalled = NewProject(staff_u1_, 1'200'000'000);
   // (Time passing: the project has been negotiated since long ago.)
-  server_.db().Execute(absl::StrCat("UPDATE projects SET stage_date = '", DaysFromToday(-threshold - 30),
-                                    "' WHERE id = ", stalled.name().substr(stalled.name().find('/') + 1)));
+  server_.SetClockOffset(absl::Hours(-24 * (threshold + 30)));
+  Project stalled = NewProject(staff_u1_, 1'200'000'000);
+  server_.SetClockOffset(absl::ZeroDuration());
+  EXPECT_EQ(stalled.stage_date(), DaysFromToday(-threshold - 30));
   ASSERT_TRUE(Advance(staff_u1_, stalled, v1::PROJECT_STAGE_SIGNED, &stalled, "", "",
                       DaysFromToday(-threshold - 5)).ok());
   EXPECT_EQ(stalled.stopwatch().stall(), v1::STALL_KIND_SIGNED_NOT_REGISTERED);

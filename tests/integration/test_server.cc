@@ -46,6 +46,7 @@ TestServer::TestServer(size_t queue_capacity, ServerConfig config, RateLimiter* 
 RpcRunnerOptions TestServer::Options(RateLimiter* rate_limiter) {
   RpcRunnerOptions options;
   options.rate_limiter = rate_limiter;
+  options.clock = [this] { return absl::Now() + absl::Microseconds(clock_offset_us_.load()); };
   options.on_denied = [this](const CallContext& call, const absl::Status& status) {
     principals_->RecordDenied({call.principal.user_name(), call.method, "", call.deadline},
                               absl::StatusCodeToString(status.code()));

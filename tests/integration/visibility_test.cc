@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <random>
 #include <set>
 #include <string>
@@ -13,6 +14,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "base/calendar.h"
+#include "base/status_macros.h"
 #include "services/enterprises/enterprise_rules.h"
 #include "services/leads/lead_rules.h"
 #include "services/projects/project_rules.h"
@@ -64,14 +66,22 @@ class VisibilityTest : public ServiceFixture {
     return i == ids.size() ? "" : absl::StrCat(collection, "/", ids[i]);
   }
 
-  // The names `records` holds that `admits` lets through.
-  template <typename Record, typename Admits>
-  static std::set<std::string> Expected(const std::vector<Record>& records, Admits admits) {
-    std::set<std::string> out;
-    for (const Record& r : records) {
-      if (admits(r)) out.insert(r.name());
+  // For every caller: the records the store lists under the caller's
+  // visibility (`list`) are exactly those the in-memory check admits.
+  template <typename Record>
+  static void ExpectListsMatchGets(const std::vector<Record>& records, Visibility (*visibility)(const Principal&),
+                                   bool (*can_see)(const Principal&, const Record&),
+                                   const std::function<absl::StatusOr<std::vector<Record>>(Visibility)>& list) {
+    for (const Principal& p : Callers()) {
+      absl::StatusOr<std::vector<Record>> listed = list(visibility(p));
+      ASSERT_TRUE(listed.ok()) << listed.status();
+      std::set<std::string> names, expected;
+      for (const Record& r : *listed) names.insert(r.name());
+      for (const Record& r : records) {
+        if (can_see(p, r)) expected.insert(r.name());
+      }
+      EXPECT_EQ(names, expected) << p.user_name() << " of " << p.unit_name() << " as " << v1::Role_Name(p.role);
     }
-    return out;
   }
 };
 
@@ -92,17 +102,14 @@ TEST_F(VisibilityTest, LeadsListedAreExactlyTheLeadsAGetWouldShow) {
     ASSERT_TRUE(created.ok()) << created.status();
     leads.push_back(*created);
   }
-  for (const Principal& p : Callers()) {
-    LeadQuery q;
-    q.scope = LeadVisibility(p);
-    q.page_size = 1000;
-    auto page = store.List(q, Deadline());
-    ASSERT_TRUE(page.ok()) << page.status();
-    std::set<std::string> listed;
-    for (const v1::Lead& l : page->leads) listed.insert(l.name());
-    EXPECT_EQ(listed, Expected(leads, [&](const v1::Lead& l) { return CanSeeLead(p, l); }))
-        << p.user_name() << " of " << p.unit_name() << " as " << v1::Role_Name(p.role);
-  }
+  ExpectListsMatchGets<v1::Lead>(leads, LeadVisibility, CanSeeLead,
+                                 [&](Visibility scope) -> absl::StatusOr<std::vector<v1::Lead>> {
+                                   LeadQuery q;
+                                   q.scope = std::move(scope);
+                                   q.page_size = 1000;
+                                   ASSIGN_OR_RETURN(LeadPage page, store.List(q, Deadline()));
+                                   return page.leads;
+                                 });
 }
 
 TEST_F(VisibilityTest, ProjectsListedAreExactlyTheProjectsAGetWouldShow) {
@@ -128,17 +135,14 @@ TEST_F(VisibilityTest, ProjectsListedAreExactlyTheProjectsAGetWouldShow) {
     ASSERT_TRUE(created.ok()) << created.status();
     projects.push_back(*created);
   }
-  for (const Principal& p : Callers()) {
-    ProjectQuery q;
-    q.scope = ProjectVisibility(p);
-    q.page_size = 1000;
-    auto page = store.List(q, Deadline());
-    ASSERT_TRUE(page.ok()) << page.status();
-    std::set<std::string> listed;
-    for (const v1::Project& x : page->projects) listed.insert(x.name());
-    EXPECT_EQ(listed, Expected(projects, [&](const v1::Project& x) { return CanSeeProject(p, x); }))
-        << p.user_name() << " of " << p.unit_name() << " as " << v1::Role_Name(p.role);
-  }
+  ExpectListsMatchGets<v1::Project>(projects, ProjectVisibility, CanSeeProject,
+                                    [&](Visibility scope) -> absl::StatusOr<std::vector<v1::Project>> {
+                                      ProjectQuery q;
+                                      q.scope = std::move(scope);
+                                      q.page_size = 1000;
+                                      ASSIGN_OR_RETURN(ProjectPage page, store.List(q, Deadline()));
+                                      return page.projects;
+                                    });
 }
 
 TEST_F(VisibilityTest, ServiceRequestsListedAreExactlyTheRequestsAGetWouldShow) {
@@ -177,17 +181,14 @@ TEST_F(VisibilityTest, ServiceRequestsListedAreExactlyTheRequestsAGetWouldShow) 
     ASSERT_TRUE(created.ok()) << created.status();
     requests.push_back(*created);
   }
-  for (const Principal& p : Callers()) {
-    ServiceRequestQuery q;
-    q.scope = ServiceRequestVisibility(p);
-    q.page_size = 1000;
-    auto page = store.List(q, Deadline());
-    ASSERT_TRUE(page.ok()) << page.status();
-    std::set<std::string> listed;
-    for (const v1::ServiceRequest& r : page->requests) listed.insert(r.name());
-    EXPECT_EQ(listed, Expected(requests, [&](const v1::ServiceRequest& r) { return CanSeeServiceRequest(p, r); }))
-        << p.user_name() << " of " << p.unit_name() << " as " << v1::Role_Name(p.role);
-  }
+  ExpectListsMatchGets<v1::ServiceRequest>(requests, ServiceRequestVisibility, CanSeeServiceRequest,
+                                           [&](Visibility scope) -> absl::StatusOr<std::vector<v1::ServiceRequest>> {
+                                             ServiceRequestQuery q;
+                                             q.scope = std::move(scope);
+                                             q.page_size = 1000;
+                                             ASSIGN_OR_RETURN(ServiceRequestPage page, store.List(q, Deadline()));
+                                             return page.requests;
+                                           });
 }
 
 }  // namespace

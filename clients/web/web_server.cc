@@ -212,10 +212,15 @@ absl::StatusOr<int> WebServer::Bind(const ListenAddress& address) {
 }
 
 absl::Status WebServer::Serve() {
-  if (!server_->listen_after_bind()) return absl::InternalError("the HTTP server stopped with an error");
+  if (!server_->listen_after_bind() && !stopping_.load()) {
+    return absl::InternalError("the HTTP server stopped with an error");
+  }
   return absl::OkStatus();
 }
 
-void WebServer::Stop() { server_->stop(); }
+void WebServer::Stop() {
+  stopping_ = true;
+  server_->stop();
+}
 
 }  // namespace crm::web

@@ -1,6 +1,7 @@
 #ifndef CRM_CLIENTS_WEB_WEB_SERVER_H_
 #define CRM_CLIENTS_WEB_WEB_SERVER_H_
 
+#include <atomic>
 #include <memory>
 
 #include "absl/status/status.h"
@@ -48,7 +49,8 @@ class WebServer {
   // Binds the listening socket; the port bound (the free one picked for port 0).
   absl::StatusOr<int> Bind(const ListenAddress& address);
 
-  // Answers requests until Stop() (from another thread). After Bind.
+  // Answers requests until Stop() (from another thread). After Bind. OK when
+  // it ended because Stop() was called.
   absl::Status Serve();
 
   void Stop();
@@ -56,6 +58,9 @@ class WebServer {
  private:
   std::unique_ptr<WebContext> context_;
   std::unique_ptr<httplib::Server> server_;
+  // cpp-httplib 0.11's accept loop can report its own stop as a failure when
+  // the listening socket is closed under it; a stop asked for is not one.
+  std::atomic<bool> stopping_{false};
 };
 
 }  // namespace crm::web

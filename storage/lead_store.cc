@@ -170,7 +170,7 @@ absl::StatusOr<LeadPage> LeadStore::List(const LeadQuery& q, absl::Time deadline
   if (q.target_list) where.Add("target_list = ?", {int64_t{q.target_list}});
   if (q.channel) where.Add("channel = ?", {int64_t{q.channel}});
   if (q.industry) where.Add("industry = ?", {int64_t{q.industry}});
-  if (!q.company_name_contains.empty()) where.AddContains({"company_name"}, q.company_name_contains);
+  if (!q.company_name_contains.empty()) where.AddContains("company_name", q.company_name_contains);
   if (q.after) where.AddAfter(time_col, "id", q.descending, SqlTime(absl::FromUnixMicros(q.after->first)), q.after->second);
   const char* dir = q.descending ? "DESC" : "ASC";
   std::string sql = absl::StrCat("SELECT ", kLeadColumns, " FROM leads", where.Sql(), " ORDER BY ", time_col, " ",

@@ -40,14 +40,8 @@ void WhereClause::AddVisibility(const Visibility& visibility, absl::FunctionRef<
   conditions_.push_back(absl::StrCat("(", absl::StrJoin(any, " OR "), ")"));
 }
 
-void WhereClause::AddContains(std::initializer_list<absl::string_view> columns, absl::string_view text) {
-  const std::string pattern = LikePattern(text);
-  std::vector<std::string> any;
-  for (absl::string_view column : columns) {
-    any.push_back(absl::StrCat(column, " LIKE ? ESCAPE '", std::string(1, kLikeEscape), "'"));
-    values_.push_back(pattern);
-  }
-  conditions_.push_back(any.size() == 1 ? any[0] : absl::StrCat("(", absl::StrJoin(any, " OR "), ")"));
+void WhereClause::AddContains(absl::string_view column, absl::string_view text) {
+  Add(absl::StrCat(column, " LIKE ? ESCAPE '", std::string(1, kLikeEscape), "'"), {LikePattern(text)});
 }
 
 void WhereClause::AddAfter(absl::string_view key_column, absl::string_view id_column, bool descending, Value key,

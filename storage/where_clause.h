@@ -14,7 +14,6 @@
 #include <cppconn/prepared_statement.h>
 
 #include <cstdint>
-#include <initializer_list>
 #include <string>
 #include <variant>
 #include <vector>
@@ -37,8 +36,8 @@ class WhereClause {
   void AddVisibility(const Visibility& visibility, absl::FunctionRef<absl::string_view(Facet)> column_of);
 
   // `column` contains `text` literally (LIKE with `%`, `_` and the escape
-  // character escaped); several columns: any of them does.
-  void AddContains(std::initializer_list<absl::string_view> columns, absl::string_view text);
+  // character escaped).
+  void AddContains(absl::string_view column, absl::string_view text);
 
   // Keyset paging: rows after (`key`, `id`) in the order `key_column`, `id_column`
   // (both descending when `descending`).

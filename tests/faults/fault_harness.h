@@ -22,7 +22,9 @@ namespace crm::testing {
 // A random port from 10000 to just below the kernel's ephemeral range
 // (ip_local_port_range): no outgoing connection and no bind to port 0 takes
 // one, so a process a test kills and starts again on the same port finds it
-// free. Not reserved: a caller that cannot bind it picks another.
+// free. Not reserved: a caller that cannot bind it picks another. Deliberately
+// not from CRM_TEST_SEED: two runs with one seed at once must not pick the
+// same port.
 int PortOutsideEphemeralRange();
 
 // The paths the scenarios run: set by each test binary's main from its arguments.

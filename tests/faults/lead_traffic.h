@@ -24,7 +24,9 @@ std::string RequestIdFor(uint32_t run, uint64_t n);
 // name and RequestIdFor(run, n).
 v1::CreateLeadRequest NewLeadRequest(uint32_t run, uint64_t n);
 
-// A run number unlikely to repeat between test processes.
+// A run number unlikely to repeat between test processes. Deliberately not
+// from CRM_TEST_SEED: it is no input of the test, only keeps the request ids of
+// runs apart on the shared test database, so a rerun must get another one.
 uint32_t NewRunNumber();
 
 // Status codes seen, by code; safe to add to from many threads.
